@@ -1,0 +1,33 @@
+package io.authsvc.security;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The error page for statuses the container sends by itself (401 before JAX-RS runs, 403 of a role check):
+ * a problem body instead of the server's HTML page. Registered through {@code error-page} entries.
+ */
+public class ProblemErrorServlet extends HttpServlet {
+
+    public static final String PATH = "/__problem";
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer value ? value : response.getStatus();
+        if (BearerTokenMechanism.failedStore(request)) {
+            // The caller could not be checked at all: that is our outage, not the caller's fault.
+            status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        }
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        if (status < 400) {
+            status = HttpServletResponse.SC_NOT_FOUND;
+        }
+        ProblemJson.write(response, status, ProblemJson.defaultDetail(status));
+    }
+}

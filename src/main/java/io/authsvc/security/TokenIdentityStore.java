@@ -1,0 +1,50 @@
+package io.authsvc.security;
+
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Turns a valid bearer token into a caller whose groups are the token's {@code groups}; no database. */
+@ApplicationScoped
+public class TokenIdentityStore implements IdentityStore {
+
+    private static final Logger LOG = Logger.getLogger(TokenIdentityStore.class.getName());
+
+    @Inject
+    RealmSettings settings;
+
+    TokenVerifier verifier;
+
+    @PostConstruct
+    void init() {
+        verifier = new TokenVerifier(settings);
+    }
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof BearerTokenCredential bearer) || !bearer.isValid()) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        try {
+            JsonWebToken token = verifier.verify(bearer.token());
+            return new CredentialValidationResult(new TokenPrincipal(token), token.getGroups());
+        } catch (ParseException e) {
+            // The reason is for the operator; the token itself is never logged.
+            LOG.log(Level.FINE, "token refused: {0}", e.getMessage());
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+    }
+
+    @Override
+    public Set<ValidationType> validationTypes() {
+        return Set.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
+    }
+}

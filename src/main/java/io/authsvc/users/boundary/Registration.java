@@ -1,0 +1,49 @@
+package io.authsvc.users.boundary;
+
+import io.authsvc.users.control.PasswordHasher;
+import io.authsvc.users.control.PasswordPolicy;
+import io.authsvc.users.control.UserService;
+import io.authsvc.users.entity.AccountRules;
+import io.authsvc.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+
+/** {@code POST /auth/register} and its old name {@code POST /auth/}: one way to create an account. */
+@ApplicationScoped
+public class Registration {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PasswordPolicy policy;
+
+    public Response register(JsonValue json, UriInfo uriInfo) {
+        JsonBody body = JsonBody.of(json);
+        String email = AccountRules.normalizeEmail(body.requiredText("email"));
+        String username = body.requiredText("username");
+        String password = body.requiredText("password");
+        String fullName = body.nullableText("full_name");
+        if (email != null) {
+            AccountRules.checkEmail("email", email, body.errors);
+        }
+        if (username != null) {
+            AccountRules.checkUsername("username", username, body.errors);
+        }
+        AccountRules.checkFullName("full_name", fullName, body.errors);
+        policy.check("password", password, email, username, body.errors);
+        body.errors.throwIfAny();
+
+        User user = users.register(email, username, fullName, hasher.hash(password), Set.of(User.ROLE_USER));
+        return Response.created(uriInfo.getBaseUriBuilder().path(user.getId().toString()).build())
+                .entity(UserResponse.from(user))
+                .build();
+    }
+}

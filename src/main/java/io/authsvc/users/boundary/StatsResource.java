@@ -1,0 +1,25 @@
+package io.authsvc.users.boundary;
+
+import io.authsvc.users.control.Stats;
+import io.authsvc.users.control.UserService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /auth/stats}: account counts, for admins. */
+@Path("stats")
+public class StatsResource {
+
+    @Inject
+    UserService users;
+
+    @GET
+    @RolesAllowed("admin")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Stats stats() {
+        return users.stats();
+    }
+}

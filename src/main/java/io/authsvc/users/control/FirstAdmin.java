@@ -1,0 +1,81 @@
+package io.authsvc.users.control;
+
+import io.authsvc.database.Migrations;
+import io.authsvc.problems.InvalidInput;
+import io.authsvc.users.entity.AccountRules;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code BOOTSTRAP_ADMIN_*}: creates the first admin at start-up when no admin exists and neither its email nor
+ * its username is taken. Setting only some of the three, or values that break the input rules, stops the start.
+ */
+@ApplicationScoped
+public class FirstAdmin {
+
+    private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "BOOTSTRAP_ADMIN_EMAIL")
+    Optional<String> email;
+
+    @Inject
+    @ConfigProperty(name = "BOOTSTRAP_ADMIN_USERNAME")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "BOOTSTRAP_ADMIN_PASSWORD")
+    Optional<String> password;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PasswordPolicy policy;
+
+    void onStart(@Observes @Priority(Migrations.ORDER + 10) @Initialized(ApplicationScoped.class) Object event) {
+        Map<String, Optional<String>> settings = new TreeMap<>(Map.of(
+                "BOOTSTRAP_ADMIN_EMAIL", email, "BOOTSTRAP_ADMIN_USERNAME", username,
+                "BOOTSTRAP_ADMIN_PASSWORD", password));
+        List<String> missing = new ArrayList<>();
+        settings.forEach((name, value) -> {
+            if (value.filter(text -> !text.isBlank()).isEmpty()) {
+                missing.add(name);
+            }
+        });
+        if (missing.size() == settings.size()) {
+            return;
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The first admin needs all of BOOTSTRAP_ADMIN_EMAIL, "
+                    + "BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD; missing: " + String.join(", ", missing));
+        }
+        String adminEmail = AccountRules.normalizeEmail(email.get());
+        String adminName = username.get().strip();
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        AccountRules.checkEmail("BOOTSTRAP_ADMIN_EMAIL", adminEmail, errors);
+        AccountRules.checkUsername("BOOTSTRAP_ADMIN_USERNAME", adminName, errors);
+        policy.check("BOOTSTRAP_ADMIN_PASSWORD", password.get(), adminEmail, adminName, errors);
+        try {
+            errors.throwIfAny();
+        } catch (InvalidInput invalid) {
+            throw new IllegalStateException("The first admin's settings break the input rules: " + invalid.errors());
+        }
+        users.createFirstAdmin(adminEmail, adminName, hasher.hash(password.get())).ifPresentOrElse(
+                admin -> LOG.info(() -> "created the first admin " + admin.getUsername() + " (" + admin.getId() + ")"),
+                () -> LOG.info("BOOTSTRAP_ADMIN_*: an admin exists or the email/username is taken; nothing created"));
+    }
+}

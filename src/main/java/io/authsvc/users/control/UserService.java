@@ -1,0 +1,229 @@
+package io.authsvc.users.control;
+
+import io.authsvc.database.DatabaseFailures;
+import io.authsvc.problems.ProblemException;
+import io.authsvc.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The account use cases, one transaction each. Passwords arrive already hashed: bcrypt never holds a connection. */
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+    /** Serializes the changes that could leave no active admin, and the bootstrap admin's creation. */
+    private static final long ADMIN_LOCK = 0x61757468_61646d6eL;
+
+    @PersistenceContext(unitName = "auth")
+    EntityManager em;
+
+    public User register(String email, String username, String fullName, String passwordHash, Set<String> roles) {
+        ensureFree(null, email, username);
+        User user = new User(email, username, fullName, passwordHash);
+        user.setRoles(roles);
+        em.persist(user);
+        flush();
+        return user;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<User> find(UUID id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    /** The account a login names, by username (any case) or email. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<User> findForLogin(String identifier) {
+        return em.createNamedQuery(User.BY_LOGIN, User.class)
+                .setParameter("identifier", identifier.strip())
+                .getResultStream()
+                .findFirst();
+    }
+
+    public User recordLogin(UUID id, String rehashed) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw ProblemException.notFound();
+        }
+        user.recordLogin();
+        if (rehashed != null) {
+            user.setPasswordHash(rehashed);
+        }
+        return user;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserPage list(UserQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (query.active() != null) {
+            where.append(" AND u.active = :active");
+            parameters.put("active", query.active());
+        }
+        if (query.text() != null && !query.text().isEmpty()) {
+            where.append(" AND (lower(u.email) LIKE :text ESCAPE '\\' OR lower(u.username) LIKE :text ESCAPE '\\'"
+                    + " OR lower(u.fullName) LIKE :text ESCAPE '\\')");
+            parameters.put("text", "%" + escapeLike(query.text().toLowerCase()) + "%");
+        }
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(u) FROM User u" + where, Long.class);
+        parameters.forEach(count::setParameter);
+
+        String page = where.toString();
+        if (query.after() != null) {
+            page += " AND (u.createdAt, u.id) < (:afterCreatedAt, :afterId)";
+            parameters.put("afterCreatedAt", query.after().createdAt());
+            parameters.put("afterId", query.after().id());
+        }
+        TypedQuery<User> select = em.createQuery("SELECT u FROM User u" + page
+                + " ORDER BY u.createdAt DESC, u.id DESC", User.class);
+        parameters.forEach(select::setParameter);
+        List<User> rows = select.setFirstResult(query.after() == null ? query.skip() : 0)
+                .setMaxResults(query.limit() + 1)
+                .getResultList();
+        boolean more = rows.size() > query.limit();
+        List<User> users = more ? rows.subList(0, query.limit()) : rows;
+        User last = users.isEmpty() ? null : users.get(users.size() - 1);
+        return new UserPage(List.copyOf(users), count.getSingleResult(),
+                more ? new UserQuery.Cursor(last.getCreatedAt(), last.getId()) : null);
+    }
+
+    public User update(UUID id, UserChanges changes) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw ProblemException.notFound();
+        }
+        boolean wasActiveAdmin = user.isActive() && user.isAdmin();
+        if (changes.email() != null || changes.username() != null) {
+            ensureFree(id, changes.email() == null ? user.getEmail() : changes.email(),
+                    changes.username() == null ? user.getUsername() : changes.username());
+        }
+        if (changes.email() != null) {
+            user.setEmail(changes.email());
+        }
+        if (changes.username() != null) {
+            user.setUsername(changes.username());
+        }
+        if (changes.fullNameGiven()) {
+            user.setFullName(changes.fullName());
+        }
+        if (changes.passwordHash() != null) {
+            user.setPasswordHash(changes.passwordHash());
+            user.revokeTokens();
+        }
+        if (changes.active() != null) {
+            user.setActive(changes.active());
+        }
+        if (changes.roles() != null) {
+            user.setRoles(changes.roles());
+        }
+        if (wasActiveAdmin && !(user.isActive() && user.isAdmin())) {
+            ensureAnotherActiveAdmin(id, "the change would leave no active admin");
+        }
+        user.touch();
+        flush();
+        return user;
+    }
+
+    public void delete(UUID id) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw ProblemException.notFound();
+        }
+        if (user.isActive() && user.isAdmin()) {
+            ensureAnotherActiveAdmin(id, "the last active admin cannot be deleted");
+        }
+        em.remove(user);
+        flush();
+    }
+
+    /** Ends every token the user holds now. */
+    public void revokeTokens(UUID id) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw ProblemException.notFound();
+        }
+        user.revokeTokens();
+    }
+
+    /** All three counts in one query. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Stats stats() {
+        Object[] row = em.createNamedQuery(User.STATS, Object[].class).getSingleResult();
+        long total = ((Number) row[0]).longValue();
+        long active = ((Number) row[1]).longValue();
+        return new Stats(total, active, total - active);
+    }
+
+    /**
+     * Creates the first admin unless an admin exists or the email or username is taken; instances starting
+     * together take turns on a database lock, so only one creates it.
+     */
+    public Optional<User> createFirstAdmin(String email, String username, String passwordHash) {
+        lockAdmins();
+        if (em.createNamedQuery(User.ADMIN_EXISTS, Long.class).getSingleResult() > 0) {
+            return Optional.empty();
+        }
+        if (!em.createNamedQuery(User.TAKEN, User.class)
+                .setParameter("id", new UUID(0, 0))
+                .setParameter("email", email)
+                .setParameter("username", username)
+                .getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(register(email, username, null, passwordHash, Set.of(User.ROLE_USER, User.ROLE_ADMIN)));
+    }
+
+    private void ensureAnotherActiveAdmin(UUID id, String detail) {
+        lockAdmins();
+        long others = em.createNamedQuery(User.ACTIVE_ADMINS_EXCEPT, Long.class).setParameter("id", id).getSingleResult();
+        if (others == 0) {
+            throw ProblemException.conflict(detail);
+        }
+    }
+
+    private void lockAdmins() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, ADMIN_LOCK).getSingleResult();
+    }
+
+    private void ensureFree(UUID id, String email, String username) {
+        List<User> holders = em.createNamedQuery(User.TAKEN, User.class)
+                .setParameter("id", id == null ? new UUID(0, 0) : id)
+                .setParameter("email", email)
+                .setParameter("username", username)
+                .getResultList();
+        for (User holder : holders) {
+            if (holder.getEmail().equalsIgnoreCase(email)) {
+                throw ProblemException.conflict("email is already registered");
+            }
+            throw ProblemException.conflict("username is already taken");
+        }
+    }
+
+    /** Unique keys are checked now, inside the transaction, so that a race loser gets 409 and not a failed commit. */
+    private void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            Optional<String> violation = DatabaseFailures.uniqueViolation(e);
+            if (violation.isPresent()) {
+                throw ProblemException.conflict(violation.get().contains("email")
+                        ? "email is already registered" : "username is already taken");
+            }
+            throw e;
+        }
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
