@@ -20,7 +20,7 @@ public class InvalidInputMapper implements ExceptionMapper<InvalidInput> {
         String detail = exception.errors().size() == 1
                 ? exception.errors().get(0).field() + ": " + exception.errors().get(0).message()
                 : "The request breaks " + exception.errors().size() + " rules";
-        return Response.status(422)
+        return Response.status(422, "Unprocessable Content")
                 .type(ProblemJson.MEDIA_TYPE)
                 .entity(ProblemJson.builder(422, detail).add("errors", errors).build())
                 .build();

@@ -9,6 +9,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(BearerTokenMechanism.class.getName());
-    private static final String STORE_FAILED = BearerTokenMechanism.class.getName() + ".storeFailed";
+    private static final String OUTCOME = BearerTokenMechanism.class.getName() + ".outcome";
     private static final String PREFIX = "bearer ";
 
     @Inject
@@ -29,28 +30,47 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        // isProtected() is true when a role check asks for a caller (Payara's @RolesAllowed filter does that).
         String token = bearerToken(request.getHeader("Authorization"));
         if (token == null) {
             return context.isProtected() ? unauthorized(response, context) : context.doNothing();
         }
-        CredentialValidationResult result;
+        Object earlier = request.getAttribute(OUTCOME);
+        if (earlier == null) {
+            earlier = validate(token);
+            request.setAttribute(OUTCOME, earlier);
+        }
+        if (earlier instanceof CredentialValidationResult valid) {
+            return context.notifyContainerAboutLogin(valid);
+        }
+        if (!context.isProtected()) {
+            // Open endpoints ignore a bad token, and a token that could not be checked, as the contract says.
+            return context.doNothing();
+        }
+        if (earlier == Outcome.STORE_FAILED) {
+            try {
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "client went away", e);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return unauthorized(response, context);
+    }
+
+    /** A valid result, or why there is none; kept for the request, since a role check may ask again. */
+    private Object validate(String token) {
         try {
-            result = identityStores.validate(new BearerTokenCredential(token));
+            CredentialValidationResult result = identityStores.validate(new BearerTokenCredential(token));
+            return result.getStatus() == CredentialValidationResult.Status.VALID ? result : Outcome.INVALID;
         } catch (RuntimeException e) {
             // A store that cannot answer (its database is down) must not turn into "bad token".
             LOG.log(Level.WARNING, "identity store failed: {0}", e.toString());
-            request.setAttribute(STORE_FAILED, Boolean.TRUE);
-            return context.isProtected() ? context.responseUnauthorized() : context.doNothing();
+            return Outcome.STORE_FAILED;
         }
-        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            return context.notifyContainerAboutLogin(result);
-        }
-        return context.isProtected() ? unauthorized(response, context) : context.doNothing();
     }
 
-    static boolean failedStore(HttpServletRequest request) {
-        return Boolean.TRUE.equals(request.getAttribute(STORE_FAILED));
-    }
+    private enum Outcome { INVALID, STORE_FAILED }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
         response.setHeader("WWW-Authenticate", "Bearer");

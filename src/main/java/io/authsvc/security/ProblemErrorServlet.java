@@ -18,10 +18,6 @@ public class ProblemErrorServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : response.getStatus();
-        if (BearerTokenMechanism.failedStore(request)) {
-            // The caller could not be checked at all: that is our outage, not the caller's fault.
-            status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-        }
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }

@@ -4,7 +4,6 @@ import io.authsvc.problems.InvalidInput;
 import io.authsvc.tokens.TokenIssuer;
 import io.authsvc.users.control.Authenticator;
 import io.authsvc.users.entity.User;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Response;
  * {@code client_secret} are accepted and ignored) or the same as JSON. Answers a bearer token.
  */
 @Path("login")
-@PermitAll
 public class LoginResource {
 
     @Inject

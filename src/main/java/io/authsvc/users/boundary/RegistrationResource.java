@@ -1,6 +1,5 @@
 package io.authsvc.users.boundary;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** {@code POST /auth/register}: open to anyone. */
 @Path("register")
-@PermitAll
 public class RegistrationResource {
 
     @Inject

@@ -10,7 +10,6 @@ import io.authsvc.users.control.UserPage;
 import io.authsvc.users.control.UserService;
 import io.authsvc.users.entity.AccountRules;
 import io.authsvc.users.entity.User;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -60,8 +59,7 @@ public class UsersResource {
 
     /** The old service's way to register, kept for its clients. */
     @POST
-    @PermitAll
-    @Consumes(MediaType.APPLICATION_JSON)
+        @Consumes(MediaType.APPLICATION_JSON)
     public Response register(JsonValue body) {
         return registration.register(body, uriInfo);
     }
