@@ -1,0 +1,74 @@
+package io.authsvc.it;
+
+import static io.authsvc.it.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The database goes away (the proxy in front of it is cut): 503 within 5 s, never 401 or 500; then it comes back. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DatabaseOutageIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.authWar();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    @AfterEach
+    void mend() throws Exception {
+        TestEnvironment.proxy().open();
+    }
+
+    @Test
+    void answers503WhileTheDatabaseIsGoneAndRecovers() throws Exception {
+        Api api = new Api(url);
+        String username = api.register("outage").json().getString("username");
+        String token = api.token(username, Api.PASSWORD);
+        String admin = api.adminToken();
+
+        TestEnvironment.proxy().cut();
+        assertUnavailable(() -> api.get("me", token));
+        assertUnavailable(() -> api.login(username, Api.PASSWORD));
+        assertUnavailable(() -> api.get("stats", admin));
+        assertUnavailable(() -> api.postJson("register", """
+                {"email": "gone@example.com", "username": "gone-user", "password": "%s"}""".formatted(Api.PASSWORD), null));
+
+        TestEnvironment.proxy().open();
+        Reply back = eventually(() -> api.get("me", token));
+        assertEquals(200, back.status(), back.body());
+        assertEquals(200, api.login(username, Api.PASSWORD).status());
+    }
+
+    private static void assertUnavailable(Supplier<Reply> call) {
+        long start = System.nanoTime();
+        Reply reply = call.get();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertProblem(503, reply);
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "took " + took);
+    }
+
+    /** The pool may hand out one broken connection after the database returns; a client retries. */
+    private static Reply eventually(Supplier<Reply> call) throws InterruptedException {
+        Reply reply = call.get();
+        for (int i = 0; i < 20 && reply.status() != 200; i++) {
+            Thread.sleep(250);
+            reply = call.get();
+        }
+        return reply;
+    }
+}

@@ -1,0 +1,88 @@
+package io.authsvc.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+class TokenVerifierTest {
+
+    private static final String SECRET = "unit-test-secret-of-more-than-32-bytes!";
+    private final TokenVerifier verifier = new TokenVerifier(
+            new RealmSettings("HS256", Optional.of(SECRET), "auth-service", Optional.empty()));
+
+    private static JwtClaimsBuilder claims() {
+        Instant now = Instant.now();
+        return Jwt.issuer("auth-service").subject("3f1e1c4e-0000-4000-8000-000000000001").groups("user")
+                .issuedAt(now).expiresAt(now.plusSeconds(600));
+    }
+
+    @Test
+    void acceptsAGoodToken() throws ParseException {
+        assertEquals("3f1e1c4e-0000-4000-8000-000000000001", verifier.verify(claims().signWithSecret(SECRET)).getSubject());
+    }
+
+    @Test
+    void refusesAnotherHmacAlgorithmWithTheSameKey() {
+        String hs512 = claims().jws().algorithm(SignatureAlgorithm.HS512)
+                .sign(new SecretKeySpec((SECRET + SECRET).getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+        assertThrows(ParseException.class, () -> verifier.verify(hs512));
+    }
+
+    @Test
+    void refusesAnRs256Token() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String rs256 = claims().sign(generator.generateKeyPair().getPrivate());
+        assertThrows(ParseException.class, () -> verifier.verify(rs256));
+    }
+
+    @Test
+    void refusesAlgNone() {
+        String good = claims().signWithSecret(SECRET);
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String none = header + good.substring(good.indexOf('.'), good.lastIndexOf('.') + 1);
+        assertThrows(ParseException.class, () -> verifier.verify(none));
+    }
+
+    @Test
+    void allowsSixtySecondsOfClockSkewAndNoMore() throws ParseException {
+        Instant now = Instant.now();
+        verifier.verify(claims().issuedAt(now.minusSeconds(600)).expiresAt(now.minusSeconds(30)).signWithSecret(SECRET));
+        assertThrows(ParseException.class, () -> verifier.verify(
+                claims().issuedAt(now.minusSeconds(600)).expiresAt(now.minusSeconds(90)).signWithSecret(SECRET)));
+    }
+
+    @Test
+    void requiresTheIssuer() {
+        assertThrows(ParseException.class, () -> verifier.verify(claims().issuer("elsewhere").signWithSecret(SECRET)));
+    }
+
+    @Test
+    void checksTheAudienceWhenOneIsSet() throws ParseException {
+        TokenVerifier strict = new TokenVerifier(
+                new RealmSettings("HS256", Optional.of(SECRET), "auth-service", Optional.of("orders")));
+        strict.verify(claims().audience("orders").signWithSecret(SECRET));
+        assertThrows(ParseException.class, () -> strict.verify(claims().audience("billing").signWithSecret(SECRET)));
+        assertThrows(ParseException.class, () -> strict.verify(claims().signWithSecret(SECRET)));
+    }
+
+    @Test
+    void refusesATokenOverEightKilobytesWithoutParsingIt() {
+        String huge = claims().claim("padding", "x".repeat(9000)).signWithSecret(SECRET);
+        assertTrue(huge.length() > BearerTokenCredential.MAX_LENGTH);
+        assertThrows(ParseException.class, () -> verifier.verify(huge));
+    }
+}

@@ -1,0 +1,39 @@
+package io.authsvc.users.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.authsvc.problems.InvalidInput;
+import io.authsvc.users.control.UserQuery;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ListParametersTest {
+
+    @Test
+    void defaultsToTheFirstFiftyOfAll() {
+        UserQuery query = ListParameters.parse(null, null, null, null, null);
+        assertEquals(new UserQuery(0, 50, null, null, null), query);
+    }
+
+    @Test
+    void roundTripsACursorWithMicroseconds() {
+        UserQuery.Cursor cursor = new UserQuery.Cursor(Instant.parse("2026-11-27T12:00:00.123456Z"), UUID.randomUUID());
+        assertEquals(cursor, ListParameters.decode(ListParameters.encode(cursor)));
+        assertEquals(cursor, ListParameters.parse(null, "10", ListParameters.encode(cursor), "false", "x").after());
+    }
+
+    @Test
+    void refusesWhatItCannotRead() {
+        assertNull(ListParameters.decode("%%%"));
+        assertNull(ListParameters.decode("bm9wZQ"));
+        InvalidInput invalid = assertThrows(InvalidInput.class,
+                () -> ListParameters.parse("-1", "501", "nope", "yes", null));
+        assertEquals(4, invalid.errors().size());
+        assertThrows(InvalidInput.class, () -> ListParameters.parse("1.5", null, null, null, null));
+        assertThrows(InvalidInput.class, () -> ListParameters.parse(null, "0", null, null, null));
+        assertThrows(InvalidInput.class, () -> ListParameters.parse(null, null, null, "TRUE", null));
+    }
+}
