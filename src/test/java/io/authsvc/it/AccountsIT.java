@@ -109,8 +109,7 @@ class AccountsIT {
 
     @Test
     void refusesTakenEmailAndUsernameWithoutRegardToCase() {
-        String username = Api.unique("taken");
-        api.register(username);
+        String username = api.register("taken").json().getString("username");
         JsonObject original = api.postJson("register", """
                 {"email": "%s@example.com", "username": "%s", "password": "%s"}
                 """.formatted(username + "x", username, Api.PASSWORD), null).json();

@@ -21,7 +21,8 @@ public final class Api {
     public static final String ADMIN_PASSWORD = "bootstrap-admin-password";
     public static final String PASSWORD = "correct horse battery staple";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     public Api(URL deployment) {

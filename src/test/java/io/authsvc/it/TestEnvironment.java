@@ -48,8 +48,9 @@ public class TestEnvironment implements LauncherSessionListener {
             try (var out = Files.newOutputStream(file)) {
                 properties.store(out, "written by TestEnvironment for the Payara Micro of the integration tests");
             }
+            // The same server configuration as bin/run starts with.
             System.setProperty("payara.extraMicroOptions", "--systemProperties " + file.toAbsolutePath()
-                    + " --nocluster");
+                    + " --postbootcommandfile " + System.getProperty("it.postboot") + " --nocluster");
             System.setProperty("payara.cmdOptions", "-Xmx768m");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
