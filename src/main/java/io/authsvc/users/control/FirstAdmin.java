@@ -46,22 +46,25 @@ public class FirstAdmin {
     @Inject
     PasswordPolicy policy;
 
-    void onStart(@Observes @Priority(Migrations.ORDER + 10) @Initialized(ApplicationScoped.class) Object event) {
-        Map<String, Optional<String>> settings = new TreeMap<>(Map.of(
-                "BOOTSTRAP_ADMIN_EMAIL", email, "BOOTSTRAP_ADMIN_USERNAME", username,
-                "BOOTSTRAP_ADMIN_PASSWORD", password));
+    /** True when all settings are given, false when none is; a partial set is a mistake that stops the start. */
+    static boolean configured(Map<String, Optional<String>> settings) {
         List<String> missing = new ArrayList<>();
         settings.forEach((name, value) -> {
             if (value.filter(text -> !text.isBlank()).isEmpty()) {
                 missing.add(name);
             }
         });
-        if (missing.size() == settings.size()) {
-            return;
+        if (!missing.isEmpty() && missing.size() < settings.size()) {
+            throw new IllegalStateException("The first admin needs all of " + String.join(", ", settings.keySet())
+                    + "; missing: " + String.join(", ", missing));
         }
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("The first admin needs all of BOOTSTRAP_ADMIN_EMAIL, "
-                    + "BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD; missing: " + String.join(", ", missing));
+        return missing.isEmpty();
+    }
+
+    void onStart(@Observes @Priority(Migrations.ORDER + 10) @Initialized(ApplicationScoped.class) Object event) {
+        if (!configured(new TreeMap<>(Map.of("BOOTSTRAP_ADMIN_EMAIL", email,
+                "BOOTSTRAP_ADMIN_USERNAME", username, "BOOTSTRAP_ADMIN_PASSWORD", password)))) {
+            return;
         }
         String adminEmail = AccountRules.normalizeEmail(email.get());
         String adminName = username.get().strip();
