@@ -3,6 +3,7 @@ package io.authsvc.security;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -21,11 +22,15 @@ public class TokenIdentityStore implements IdentityStore {
     @Inject
     RealmSettings settings;
 
+    @Inject
+    Instance<VerificationKeys> ownKeys;
+
     TokenVerifier verifier;
 
     @PostConstruct
     void init() {
-        verifier = new TokenVerifier(settings);
+        verifier = new TokenVerifier(settings,
+                ownKeys.isResolvable() ? ownKeys.get().jwks() : java.util.Optional.empty());
     }
 
     @Override

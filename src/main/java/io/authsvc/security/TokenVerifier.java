@@ -4,6 +4,7 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -11,12 +12,40 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TokenVerifier {
 
     static final int CLOCK_SKEW_SECONDS = 60;
+    /** A JWK Set fetched from a URL is refetched this often (minutes)... */
+    static final int JWKS_REFRESH_MINUTES = 10;
+    /** ...and at once for a token whose kid it does not know, but at most once a minute... */
+    static final int JWKS_FORCED_REFRESH_MINUTES = 1;
+    /** ...and the keys it had are kept this long when a refetch fails (minutes). */
+    static final int JWKS_KEEP_ON_ERROR_MINUTES = 24 * 60;
 
     private final DefaultJWTParser parser;
 
+    /** A verifier of HS256 tokens, or of RS256 tokens against {@code JWT_PUBLIC_KEY_LOCATION}. */
     public TokenVerifier(RealmSettings settings) {
-        JWTAuthContextInfo context = new JWTAuthContextInfo(settings.hmacKey(), settings.issuer());
-        context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.HS256));
+        this(settings, Optional.empty());
+    }
+
+    /** @param jwks the JWK Set to trust under RS256 instead of {@code JWT_PUBLIC_KEY_LOCATION} */
+    public TokenVerifier(RealmSettings settings, Optional<String> jwks) {
+        JWTAuthContextInfo context;
+        if (settings.isRs256()) {
+            context = new JWTAuthContextInfo();
+            context.setIssuedBy(settings.issuer());
+            if (jwks.isPresent()) {
+                context.setPublicKeyContent(jwks.get());
+            } else {
+                context.setPublicKeyLocation(settings.publicKeyLocation().orElseThrow(() -> new IllegalStateException(
+                        "ALGORITHM=RS256 needs JWT_PUBLIC_KEY_LOCATION: a PEM file, a JWK Set file or a JWK Set URL")));
+                context.setJwksRefreshInterval(JWKS_REFRESH_MINUTES);
+                context.setForcedJwksRefreshInterval(JWKS_FORCED_REFRESH_MINUTES);
+                context.setJwksRetainCacheOnErrorDuration(JWKS_KEEP_ON_ERROR_MINUTES);
+            }
+            context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+        } else {
+            context = new JWTAuthContextInfo(settings.hmacKey(), settings.issuer());
+            context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.HS256));
+        }
         context.setExpGracePeriodSecs(CLOCK_SKEW_SECONDS);
         context.setRequiredClaims(Set.of("iss", "sub", "iat", "exp"));
         settings.audience().ifPresent(audience -> context.setExpectedAudience(Set.of(audience)));

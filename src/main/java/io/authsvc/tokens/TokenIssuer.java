@@ -29,6 +29,9 @@ public class TokenIssuer {
     RealmSettings settings;
 
     @Inject
+    SigningKeys signingKeys;
+
+    @Inject
     @ConfigProperty(name = "ACCESS_TOKEN_EXPIRE_MINUTES", defaultValue = "30")
     long expireMinutes;
 
@@ -37,19 +40,22 @@ public class TokenIssuer {
     protected TokenIssuer() {
     }
 
-    public TokenIssuer(RealmSettings settings, long expireMinutes) {
+    public TokenIssuer(RealmSettings settings, SigningKeys signingKeys, long expireMinutes) {
         this.settings = settings;
+        this.signingKeys = signingKeys;
         this.expireMinutes = expireMinutes;
         init();
     }
 
-    /** Fails the deployment when the key is missing or weak: a message that names SECRET_KEY. */
+    /** Fails the deployment when the key is missing or weak, with a message that names the setting. */
     @PostConstruct
     void init() {
         if (expireMinutes < 1) {
             throw new IllegalStateException("ACCESS_TOKEN_EXPIRE_MINUTES must be at least 1, not " + expireMinutes);
         }
-        key = settings.hmacKey();
+        if (!settings.isRs256()) {
+            key = settings.hmacKey();
+        }
     }
 
     /** Creating the bean at start-up checks the key then, not at the first login. */
@@ -69,7 +75,9 @@ public class TokenIssuer {
                 .claim("jti", UUID.randomUUID().toString())
                 .claim(VERSION_CLAIM, tokenVersion);
         settings.audience().ifPresent(claims::audience);
-        String jwt = claims.jws().algorithm(SignatureAlgorithm.HS256).sign(key);
+        String jwt = signingKeys.isRs256()
+                ? claims.jws().algorithm(SignatureAlgorithm.RS256).keyId(signingKeys.keyId()).sign(signingKeys.privateKey())
+                : claims.jws().algorithm(SignatureAlgorithm.HS256).sign(key);
         return new Token(jwt, "bearer", lifetime);
     }
 }

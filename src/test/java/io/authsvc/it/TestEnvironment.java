@@ -1,19 +1,34 @@
 package io.authsvc.it;
 
 import io.authsvc.database.DatabaseUrl;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Properties;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Before any integration test: puts a cuttable proxy in front of the test database and tells the Payara Micro
- * that Arquillian starts to use it (through a system-properties file, since a child JVM's environment is fixed).
- * The database is TEST_DATABASE_URL when set, else the throwaway cluster that bin/test-db started for the build.
+ * Before any integration test: puts a cuttable proxy in front of the test database, assembles the example WARs
+ * that are deployed beside the auth WAR, and tells the Payara Micro that Arquillian starts how to run (through a
+ * system-properties file, since a child JVM's environment is fixed). The database is TEST_DATABASE_URL when set,
+ * else the throwaway cluster that bin/test-db started for the build. With {@code it.algorithm=RS256} it also makes
+ * the key pairs (the current one and a previous one) and fixes the HTTP port, which the JWK Set URL names.
  */
 public class TestEnvironment implements LauncherSessionListener {
 
@@ -21,8 +36,8 @@ public class TestEnvironment implements LauncherSessionListener {
     static final String THROWAWAY_PASSWORD_ENCODED = "s3cret%3Ap%40ss%2Fw0rd";
 
     private static TcpProxy proxy;
-    private static String jdbcUrl;
     private static DatabaseUrl database;
+    private static Path dir;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -37,20 +52,36 @@ public class TestEnvironment implements LauncherSessionListener {
             database = DatabaseUrl.parse(url);
             URI target = URI.create(database.jdbcUrl().substring("jdbc:".length()));
             proxy = new TcpProxy(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort());
-            jdbcUrl = database.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+            String jdbcUrl = database.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
 
-            Path dir = Path.of(System.getProperty("it.dir", "target/it"));
+            dir = Path.of(System.getProperty("it.dir", "target/it")).toAbsolutePath();
             Files.createDirectories(dir);
             Properties properties = new Properties();
             properties.setProperty("DATABASE_URL", jdbcUrl + "&user=" + encode(database.user())
                     + "&password=" + encode(database.password()));
+            StringBuilder options = new StringBuilder(" --postbootcommandfile " + System.getProperty("it.postboot")
+                    + " --nocluster --deploy " + ordersWar());
+            if (isRs256()) {
+                int http = freePort();
+                String jwks = "http://127.0.0.1:" + http + "/auth/.well-known/jwks.json";
+                properties.setProperty("ALGORITHM", "RS256");
+                properties.setProperty("JWT_PRIVATE_KEY_LOCATION", writeKeys("current").toString());
+                writeKeys("previous");
+                properties.setProperty("JWT_PREVIOUS_PUBLIC_KEYS_LOCATION", dir.resolve("previous-public.pem").toString());
+                // The realm jar's WAR and the MicroProfile JWT WAR find the keys where any other server would.
+                properties.setProperty("JWT_PUBLIC_KEY_LOCATION", jwks);
+                properties.setProperty("mp.jwt.verify.publickey.location", jwks);
+                properties.setProperty("mp.jwt.verify.issuer", "auth-service");
+                System.setProperty("payara.randomHttpPort", "false");
+                System.setProperty("payara.autoBindHttp", "false");
+                options.append(" --port ").append(http).append(" --deploy ").append(reportsWar());
+            }
             Path file = dir.resolve("payara-system.properties");
             try (var out = Files.newOutputStream(file)) {
                 properties.store(out, "written by TestEnvironment for the Payara Micro of the integration tests");
             }
-            // The same server configuration as bin/run starts with.
-            System.setProperty("payara.extraMicroOptions", "--systemProperties " + file.toAbsolutePath()
-                    + " --postbootcommandfile " + System.getProperty("it.postboot") + " --nocluster");
+            // The same server configuration as bin/run starts with, plus the example WARs.
+            System.setProperty("payara.extraMicroOptions", "--systemProperties " + file + options);
             System.setProperty("payara.cmdOptions", "-Xmx768m");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,9 +108,76 @@ public class TestEnvironment implements LauncherSessionListener {
         return database;
     }
 
+    public static boolean isRs256() {
+        return "RS256".equals(System.getProperty("it.algorithm"));
+    }
+
+    /** A PEM file that this run wrote: current-private.pem, previous-private.pem, previous-public.pem. */
+    public static Path keyFile(String name) {
+        return dir.resolve(name);
+    }
+
+    /** The realm example: its classes, the realm jar and the libraries the README tells a team to add. */
+    private static Path ordersWar() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "orders.war")
+                .addPackage("com.example.orders")
+                .addAsLibraries(new File(System.getProperty("it.realm.jar")),
+                        classPathJar("smallrye-jwt-4"), classPathJar("smallrye-jwt-common-"), classPathJar("jose4j-"));
+        return export(war);
+    }
+
+    /** The MicroProfile JWT example: its classes and its settings, nothing of ours. */
+    private static Path reportsWar() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "reports.war")
+                .addPackage("com.example.reports")
+                .addAsResource(new File(System.getProperty("it.examples"),
+                        "mp-jwt-service/src/main/resources/META-INF/microprofile-config.properties"),
+                        "META-INF/microprofile-config.properties");
+        return export(war);
+    }
+
+    private static Path export(WebArchive war) {
+        Path file = dir.resolve(war.getName());
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        return file;
+    }
+
+    private static File classPathJar(String prefix) {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(File::new)
+                .filter(file -> file.getName().startsWith(prefix) && file.getName().endsWith(".jar"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(prefix + "*.jar is not on the test class path"));
+    }
+
+    /** A 2048-bit RSA pair as name-private.pem (PKCS#8) and name-public.pem; answers the private key's file. */
+    private static Path writeKeys(String name) throws IOException {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            Path privateKey = dir.resolve(name + "-private.pem");
+            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(dir.resolve(name + "-public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            return privateKey;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static String encode(String value) {
         // URLEncoder writes a space as '+', which a URL's query reads as a plus: spell it %20.
-        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

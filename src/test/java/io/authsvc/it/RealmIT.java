@@ -1,0 +1,58 @@
+package io.authsvc.it;
+
+import static io.authsvc.it.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.smallrye.jwt.build.Jwt;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * HS256: a second WAR on the same server (examples/orders-service, with the realm jar) trusts the auth WAR's
+ * tokens through the shared SECRET_KEY and enforces @RolesAllowed from their groups.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RealmIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.authWar();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(url);
+    }
+
+    @Test
+    void guardsTheOtherApplicationWithTheAuthServicesTokens() {
+        JsonObject user = api.register("realm").json();
+        String userToken = api.token(user.getString("username"), Api.PASSWORD);
+        Instant now = Instant.now();
+        String foreign = Jwt.issuer("auth-service").subject(user.getString("id")).groups("admin")
+                .issuedAt(now).expiresAt(now.plusSeconds(600)).signWithSecret("somebody-elses-key-0123456789-abcdef");
+        Consumers.assertGuarded(api, "orders/api/orders", userToken, user.getString("id"), api.adminToken(), foreign);
+        Consumers.assertProblemBodies(api, "orders/api/orders", userToken);
+    }
+
+    @Test
+    void hasNoJwkSetUnderHs256() {
+        assertProblem(404, api.get(".well-known/jwks.json", null));
+        assertEquals(404, api.get(".well-known/jwks.json", api.adminToken()).status());
+    }
+}
