@@ -26,9 +26,10 @@ public final class Api {
     private final URI base;
 
     public Api(URL deployment) {
-        // Arquillian's URL names the machine's address; the server listens there too.
-        String text = deployment.toString();
-        this.base = URI.create(text.endsWith("/") ? text : text + "/");
+        // Arquillian's URL names the machine's address (the server listens there too), and, with other WARs
+        // deployed beside it, not always the auth WAR's context: take its host and port only.
+        this.base = URI.create(deployment.getProtocol() + "://" + deployment.getHost() + ":" + deployment.getPort()
+                + "/auth/");
     }
 
     public URI uri(String path) {

@@ -122,7 +122,8 @@ public class TestEnvironment implements LauncherSessionListener {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "orders.war")
                 .addPackage("com.example.orders")
                 .addAsLibraries(new File(System.getProperty("it.realm.jar")),
-                        classPathJar("smallrye-jwt-4"), classPathJar("smallrye-jwt-common-"), classPathJar("jose4j-"));
+                        classPathJar("smallrye-jwt-4"), classPathJar("smallrye-jwt-common-"), classPathJar("jose4j-"),
+                        classPathJar("slf4j-api-"));
         return export(war);
     }
 
