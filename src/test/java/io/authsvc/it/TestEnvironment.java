@@ -133,7 +133,9 @@ public class TestEnvironment implements LauncherSessionListener {
                 .addPackage("com.example.reports")
                 .addAsResource(new File(System.getProperty("it.examples"),
                         "mp-jwt-service/src/main/resources/META-INF/microprofile-config.properties"),
-                        "META-INF/microprofile-config.properties");
+                        "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(new File(System.getProperty("it.examples"),
+                        "mp-jwt-service/src/main/webapp/WEB-INF/beans.xml"), "beans.xml");
         return export(war);
     }
 
