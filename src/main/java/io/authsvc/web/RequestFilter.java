@@ -51,19 +51,20 @@ public class RequestFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
+        // An error page may be the first this filter sees of a request (the container's 401 for a protected
+        // path comes before the filters): settle the id and address then.
+        if (!(request.getAttribute(REQUEST_ID) instanceof String)) {
+            String given = request.getHeader("X-Request-Id");
+            request.setAttribute(REQUEST_ID, given != null && GIVEN_ID.matcher(given).matches()
+                    ? given : UUID.randomUUID().toString());
+            request.setAttribute(CLIENT_ADDRESS, ClientAddresses.resolve(request.getRemoteAddr(),
+                    ClientAddresses.headers(request.getHeaders("X-Forwarded-For")), trustedProxies));
+        }
+        response.setHeader("X-Request-Id", (String) request.getAttribute(REQUEST_ID));
         if (request.getDispatcherType() != DispatcherType.REQUEST) {
             chain.doFilter(request, response);
             return;
         }
-        String id = request.getHeader("X-Request-Id");
-        if (id == null || !GIVEN_ID.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
-        }
-        request.setAttribute(REQUEST_ID, id);
-        response.setHeader("X-Request-Id", id);
-        request.setAttribute(CLIENT_ADDRESS, ClientAddresses.resolve(request.getRemoteAddr(),
-                ClientAddresses.headers(request.getHeaders("X-Forwarded-For")), trustedProxies));
-
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             response.setHeader("Connection", "close");
             ProblemJson.write(response, 413, "The request body is over " + MAX_BODY_BYTES / 1024 + " KB");
