@@ -16,10 +16,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What every request and response under /auth gets: {@code X-Content-Type-Options: nosniff} (also on error
@@ -37,15 +35,7 @@ public class RequestFilter extends HttpFilter {
     private static final Pattern GIVEN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Inject
-    @ConfigProperty(name = "TRUSTED_PROXIES")
-    Optional<String> trustedProxiesSetting;
-
-    private TrustedProxies trustedProxies;
-
-    @Override
-    public void init() {
-        trustedProxies = TrustedProxies.parse(trustedProxiesSetting.orElse(null));
-    }
+    ClientAddressResolver clientAddresses;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -57,8 +47,7 @@ public class RequestFilter extends HttpFilter {
             String given = request.getHeader("X-Request-Id");
             request.setAttribute(REQUEST_ID, given != null && GIVEN_ID.matcher(given).matches()
                     ? given : UUID.randomUUID().toString());
-            request.setAttribute(CLIENT_ADDRESS, ClientAddresses.resolve(request.getRemoteAddr(),
-                    ClientAddresses.headers(request.getHeaders("X-Forwarded-For")), trustedProxies));
+            request.setAttribute(CLIENT_ADDRESS, clientAddresses.resolve(request));
         }
         response.setHeader("X-Request-Id", (String) request.getAttribute(REQUEST_ID));
         if (request.getDispatcherType() != DispatcherType.REQUEST) {
