@@ -3,6 +3,7 @@ package io.authsvc.users.boundary;
 import io.authsvc.problems.ProblemException;
 import io.authsvc.web.BodyTooLarge;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -28,7 +29,8 @@ public class UnreadableBodies implements ReaderInterceptor {
                     throw tooLarge;
                 }
             }
-            throw new ProblemException(400, "The request body is not valid JSON");
+            throw new ProblemException(400, MediaType.APPLICATION_JSON_TYPE.isCompatible(context.getMediaType())
+                    ? "The request body is not valid JSON" : "The request body could not be read");
         }
     }
 }
