@@ -125,6 +125,20 @@ class HardeningIT {
     }
 
     @Test
+    void refusesAThrottledAttemptWithoutCheckingItsPassword() throws Exception {
+        // A hash of cost 20 takes a minute to check here: an answer within seconds shows no check was made.
+        String slow = "$2b$20$" + "abcdefghijklmnopqrstuv" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ01234";
+        String username = Api.unique("slow");
+        UUID id = insertUser(username, slow);
+        insertEvents("id:" + id, MAX_FAILURES, "now() - interval '1 minute'");
+        long start = System.nanoTime();
+        Reply reply = loginFrom(freshAddress(), username, "any password at all");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThrottled(reply);
+        assertTrue(millis < 10_000, "took " + millis + " ms");
+    }
+
+    @Test
     void clearsTheCountOfAnAccountAfterAGoodLogin() {
         String address = freshAddress();
         String username = api.register("thr-clear").json().getString("username");
