@@ -4,6 +4,7 @@ import io.authsvc.problems.InvalidInput;
 import io.authsvc.tokens.TokenIssuer;
 import io.authsvc.users.control.Authenticator;
 import io.authsvc.users.entity.User;
+import io.authsvc.web.ClientRequest;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,9 @@ public class LoginResource {
 
     @Inject
     TokenIssuer tokens;
+
+    @Inject
+    ClientRequest client;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -50,7 +54,7 @@ public class LoginResource {
     }
 
     private Response login(String username, String password) {
-        User user = authenticator.authenticate(username, password);
+        User user = authenticator.authenticate(username, password, client.address());
         return Response.ok(tokens.issue(user.getId(), user.getUsername(), user.getRoles(), user.getTokenVersion()))
                 // RFC 6749 5.1: a token response is never cached.
                 .header("Cache-Control", "no-store")
