@@ -270,7 +270,7 @@ class HostileInputIT {
      */
     private Reply raw(String method, String path, List<String> headers, byte[] body) throws IOException {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
-        StringBuilder head = new StringBuilder(method + " " + url.getPath().replaceAll("/?$", "/") + path + " HTTP/1.1\r\n");
+        StringBuilder head = new StringBuilder(method + " " + "/auth/" + path + " HTTP/1.1\r\n");
         boolean hostGiven = headers.stream().anyMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5));
         if (!hostGiven) {
             head.append("Host: ").append(url.getHost()).append(':').append(url.getPort()).append("\r\n");

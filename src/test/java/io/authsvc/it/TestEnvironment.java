@@ -59,7 +59,7 @@ public class TestEnvironment implements LauncherSessionListener {
             Properties properties = new Properties();
             properties.setProperty("DATABASE_URL", jdbcUrl + "&user=" + encode(database.user())
                     + "&password=" + encode(database.password()));
-            StringBuilder options = new StringBuilder(" --postbootcommandfile " + System.getProperty("it.postboot")
+            StringBuilder options = new StringBuilder(" --prebootcommandfile " + System.getProperty("it.preboot")
                     + " --nocluster --deploy " + ordersWar());
             if (isRs256()) {
                 int http = freePort();
