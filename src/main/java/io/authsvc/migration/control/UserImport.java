@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Reads, maps and writes an export batch by batch, one transaction each. Decides, in file order, what the mapper
@@ -62,16 +63,18 @@ public class UserImport {
     }
 
     private void write(List<Mapped> batch, ImportReport report) throws SQLException {
-        List<LegacyUser> candidates = new ArrayList<>();
+        List<LegacyUser> candidates = batch.stream()
+                .flatMap(mapped -> mapped instanceof LegacyUser user ? Stream.of(user) : Stream.empty())
+                .toList();
+        Set<String> imported = store.imported(candidates.stream().map(LegacyUser::legacyId).toList());
+        // Only users not imported before can meet an existing user's name: a re-run asks one question, not two.
         Set<String> identifiers = new LinkedHashSet<>();
-        for (Mapped mapped : batch) {
-            if (mapped instanceof LegacyUser user) {
-                candidates.add(user);
+        for (LegacyUser user : candidates) {
+            if (!imported.contains(user.legacyId())) {
                 identifiers.add(user.email());
                 identifiers.add(user.usernameKey());
             }
         }
-        Set<String> imported = store.imported(candidates.stream().map(LegacyUser::legacyId).toList());
         Set<String> taken = store.taken(identifiers);
 
         List<Skipped> skipped = new ArrayList<>();
