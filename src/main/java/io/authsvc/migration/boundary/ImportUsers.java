@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,9 +70,10 @@ public final class ImportUsers {
                 throw new Fatal("cannot read " + file + ": no such file, or not readable");
             }
             try (UserStore store = connect(database);
-                 ExportReader reader = new ExportReader(file.toString(), Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+                 ExportReader reader = new ExportReader(file.toString(),
+                         Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
                 store.checkSchema();
-                err.println("import-users: " + file + " into " + database.jdbcUrl().replaceFirst("\\?.*", "")
+                err.println("import-users: " + file + " into " + withoutQuery(database)
                         + (arguments.dryRun() ? " (dry run: nothing is written)" : "")
                         + ", " + arguments.batchSize() + " users per transaction");
                 Progress progress = console != null
@@ -86,7 +88,9 @@ public final class ImportUsers {
             return fail(out, err, report, "database error: " + e.getMessage());
         } catch (UncheckedIOException | IOException e) {
             IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
-            return fail(out, err, report, "cannot read " + arguments.file() + ": " + cause);
+            String why = cause instanceof CharacterCodingException
+                    ? "it is not UTF-8 text, as mongoexport writes" : cause.toString();
+            return fail(out, err, report, "cannot read " + arguments.file() + ": " + why);
         }
         report.lines().forEach(out::println);
         err.printf("import-users: done in %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -97,16 +101,22 @@ public final class ImportUsers {
         try {
             return UserStore.connect(database);
         } catch (SQLException e) {
-            throw new Fatal("cannot connect to " + database.jdbcUrl().replaceFirst("\\?.*", "") + ": " + e.getMessage());
+            throw new Fatal("cannot connect to " + withoutQuery(database) + ": " + e.getMessage());
         }
+    }
+
+    /** Host, port and database: enough to say where, and short. */
+    private static String withoutQuery(DatabaseUrl database) {
+        return database.jdbcUrl().replaceFirst("\\?.*", "");
     }
 
     /** What committed batches did stays in the database: the report says so before the error. */
     private static int fail(PrintStream out, PrintStream err, ImportReport report, String message) {
         if (report.read() > 0) {
             report.lines().forEach(out::println);
-            err.println("import-users: stopped after reading " + report.read() + " records; the counts above are of"
-                    + " committed batches, and a re-run skips their users as already imported");
+            err.println("import-users: stopped after reading " + report.read() + " records; imported, already"
+                    + " imported and skipped above count the committed batches only, whose users a re-run counts as"
+                    + " already imported");
         }
         err.println("import-users: " + message);
         return 1;

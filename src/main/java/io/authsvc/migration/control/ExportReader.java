@@ -58,7 +58,7 @@ public class ExportReader implements AutoCloseable {
                 throw new UnreadableExport(name + ": does not start with a JSON array");
             }
             if (!array.hasNext()) {
-                throw new UnreadableExport(at(array.getLocation()) + ": the file ends inside the array (it is cut short)");
+                throw new UnreadableExport(at(array.getLocation()) + ": the file ends inside the array (cut short?)");
             }
             JsonParser.Event event = array.next();
             if (event == JsonParser.Event.END_ARRAY) {

@@ -96,7 +96,8 @@ public final class ExtendedJson {
             }
         }
         if (value instanceof JsonObject object && object.size() == 1) {
-            JsonValue wrapped = object.containsKey("$numberLong") ? object.get("$numberLong") : object.get("$numberInt");
+            JsonValue wrapped = object.containsKey("$numberLong")
+                    ? object.get("$numberLong") : object.get("$numberInt");
             if (wrapped instanceof JsonString text && INTEGER.matcher(text.getString()).matches()) {
                 try {
                     return Long.parseLong(text.getString());

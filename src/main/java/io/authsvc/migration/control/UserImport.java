@@ -45,21 +45,24 @@ public class UserImport {
     /** Imports everything; the report holds what committed batches did, also when a later batch failed. */
     public void run(ExportReader reader, ImportReport report) throws SQLException {
         List<Mapped> batch = new ArrayList<>(batchSize);
-        Optional<Document> next;
-        while ((next = reader.next()).isPresent()) {
-            Document document = next.get();
-            report.countRead();
-            batch.add(mapper.map(document.record(), document.value()));
-            if (batch.size() == batchSize) {
-                write(batch, report);
-                batch.clear();
+        try {
+            Optional<Document> next;
+            while ((next = reader.next()).isPresent()) {
+                Document document = next.get();
+                report.countRead();
+                batch.add(mapper.map(document.record(), document.value()));
+                if (batch.size() == batchSize) {
+                    write(batch, report);
+                    batch.clear();
+                }
+                progress.update(report);
             }
-            progress.update(report);
+            if (!batch.isEmpty()) {
+                write(batch, report);
+            }
+        } finally {
+            progress.finish(report);
         }
-        if (!batch.isEmpty()) {
-            write(batch, report);
-        }
-        progress.finish(report);
     }
 
     private void write(List<Mapped> batch, ImportReport report) throws SQLException {

@@ -57,7 +57,8 @@ public class UserMapper {
             return new Skipped(record, null, Reason.INVALID_ID, e.getMessage());
         }
         if (id == null || id.length() > ID_MAX) {
-            return new Skipped(record, null, Reason.INVALID_ID, id == null ? "missing" : "longer than " + ID_MAX + " characters");
+            return new Skipped(record, null, Reason.INVALID_ID,
+                    id == null ? "missing" : "longer than " + ID_MAX + " characters");
         }
         try {
             String email = email(doc);

@@ -81,7 +81,8 @@ public class UserStore implements AutoCloseable {
             throw new SchemaTooOld("the database has no users table yet: " + remedy);
         }
         if (!columns.contains("legacy_id")) {
-            throw new SchemaTooOld("the database schema is older than version 2 (users.legacy_id is missing): " + remedy);
+            throw new SchemaTooOld("the database schema is older than version 2 (users.legacy_id is missing): "
+                    + remedy);
         }
     }
 
