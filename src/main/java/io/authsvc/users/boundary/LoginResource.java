@@ -1,7 +1,9 @@
 package io.authsvc.users.boundary;
 
 import io.authsvc.problems.InvalidInput;
+import io.authsvc.problems.ProblemException;
 import io.authsvc.tokens.TokenIssuer;
+import io.authsvc.users.control.AuthMetrics;
 import io.authsvc.users.control.Authenticator;
 import io.authsvc.users.entity.User;
 import jakarta.inject.Inject;
@@ -27,6 +29,9 @@ public class LoginResource {
     @Inject
     TokenIssuer tokens;
 
+    @Inject
+    AuthMetrics metrics;
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
@@ -50,7 +55,19 @@ public class LoginResource {
     }
 
     private Response login(String username, String password) {
-        User user = authenticator.authenticate(username, password);
+        User user;
+        try {
+            user = authenticator.authenticate(username, password);
+        } catch (ProblemException refused) {
+            metrics.login(switch (refused.getResponse().getStatus()) {
+                case 401 -> AuthMetrics.LOGIN_FAILED;
+                case 403 -> AuthMetrics.LOGIN_DEACTIVATED;
+                case 429 -> AuthMetrics.LOGIN_THROTTLED;
+                default -> "other";
+            });
+            throw refused;
+        }
+        metrics.login(AuthMetrics.LOGIN_OK);
         return Response.ok(tokens.issue(user.getId(), user.getUsername(), user.getRoles(), user.getTokenVersion()))
                 // RFC 6749 5.1: a token response is never cached.
                 .header("Cache-Control", "no-store")

@@ -1,5 +1,6 @@
 package io.authsvc.users.boundary;
 
+import io.authsvc.users.control.AuthMetrics;
 import io.authsvc.users.control.PasswordHasher;
 import io.authsvc.users.control.PasswordPolicy;
 import io.authsvc.users.control.UserService;
@@ -25,6 +26,9 @@ public class Registration {
     @Inject
     PasswordPolicy policy;
 
+    @Inject
+    AuthMetrics metrics;
+
     public Response register(JsonValue json, UriInfo uriInfo) {
         JsonBody body = JsonBody.of(json);
         String email = AccountRules.normalizeEmail(body.requiredText("email"));
@@ -42,6 +46,7 @@ public class Registration {
         body.errors.throwIfAny();
 
         User user = users.register(email, username, fullName, hasher.hash(password), Set.of(User.ROLE_USER));
+        metrics.registration();
         return Response.created(uriInfo.getBaseUriBuilder().path(user.getId().toString()).build())
                 .entity(UserResponse.from(user))
                 .build();
