@@ -9,6 +9,11 @@ public class ProblemException extends WebApplicationException {
         super(detail, status);
     }
 
+    /** For a failure whose answer carries headers of its own ({@code Retry-After}, ...). */
+    protected ProblemException(String detail, jakarta.ws.rs.core.Response response) {
+        super(detail, response);
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, detail);
     }

@@ -4,11 +4,12 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Checks a compact JWT against the pinned algorithm, key, issuer and audience. */
+/** Checks a compact JWT against the pinned algorithm, key, issuer and audience, and its times against the clock. */
 public class TokenVerifier {
 
     static final int CLOCK_SKEW_SECONDS = 60;
@@ -57,6 +58,12 @@ public class TokenVerifier {
         if (token == null || token.length() > BearerTokenCredential.MAX_LENGTH) {
             throw new ParseException("token missing or too long");
         }
-        return parser.parse(token);
+        JsonWebToken jwt = parser.parse(token);
+        // The parser checks exp (with the skew) but takes any iat: a token "issued" in the future was made by a
+        // clock that is wrong, or by someone preparing tokens that outlive a key change.
+        if (jwt.getIssuedAtTime() > Instant.now().getEpochSecond() + CLOCK_SKEW_SECONDS) {
+            throw new ParseException("token issued in the future");
+        }
+        return jwt;
     }
 }

@@ -85,4 +85,45 @@ class TokenVerifierTest {
         assertTrue(huge.length() > BearerTokenCredential.MAX_LENGTH);
         assertThrows(ParseException.class, () -> verifier.verify(huge));
     }
+
+    /** A token signed with the right key whose claims are exactly {@code payload}: no builder adds any. */
+    private static String signed(String payload) throws Exception {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return signingInput + "." + base64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void requiresExpIatAndIss() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String sub = "\"sub\":\"3f1e1c4e-0000-4000-8000-000000000001\"";
+        verifier.verify(signed("{\"iss\":\"auth-service\"," + sub + ",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}"));
+        assertThrows(ParseException.class, () -> verifier.verify(signed("{" + sub + ",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}")));
+        assertThrows(ParseException.class, () -> verifier.verify(signed("{\"iss\":\"auth-service\"," + sub + ",\"exp\":" + (now + 600) + "}")));
+        assertThrows(ParseException.class, () -> verifier.verify(signed("{\"iss\":\"auth-service\"," + sub + ",\"iat\":" + now + "}")));
+        assertThrows(ParseException.class, () -> verifier.verify(signed("{\"iss\":\"auth-service\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}")));
+    }
+
+    @Test
+    void refusesATokenIssuedInTheFutureBeyondTheSkew() throws ParseException {
+        Instant now = Instant.now();
+        verifier.verify(claims().issuedAt(now.plusSeconds(30)).expiresAt(now.plusSeconds(600)).signWithSecret(SECRET));
+        assertThrows(ParseException.class, () -> verifier.verify(
+                claims().issuedAt(now.plusSeconds(300)).expiresAt(now.plusSeconds(900)).signWithSecret(SECRET)));
+    }
+
+    @Test
+    void refusesAnRs256HeaderOverAnHmacSignatureWithTheKey() throws Exception {
+        String good = claims().signWithSecret(SECRET);
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = base64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + good.substring(good.indexOf('.'), good.lastIndexOf('.'));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String confused = signingInput + "." + base64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+        assertThrows(ParseException.class, () -> verifier.verify(confused));
+    }
 }

@@ -2,6 +2,7 @@ package io.authsvc.users.boundary;
 
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.users.control.UserQuery;
+import io.authsvc.users.entity.AccountRules;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -39,6 +40,8 @@ final class ListParameters {
         }
         if (q != null && q.length() > 200) {
             errors.add("q", "must be at most 200 characters");
+        } else if (q != null && !AccountRules.isStorableText(q)) {
+            errors.add("q", "must be Unicode text without NUL characters");
         }
         errors.throwIfAny();
         return new UserQuery(skipValue, limitValue, cursor, active, q);

@@ -1,14 +1,15 @@
 package io.authsvc.users.boundary;
 
 import io.authsvc.problems.InvalidInput;
-import io.authsvc.problems.ProblemException;
 import io.authsvc.tokens.TokenIssuer;
 import io.authsvc.users.control.AuthMetrics;
 import io.authsvc.users.control.Authenticator;
 import io.authsvc.users.entity.User;
+import io.authsvc.web.ClientRequest;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,6 +29,9 @@ public class LoginResource {
 
     @Inject
     TokenIssuer tokens;
+
+    @Inject
+    ClientRequest client;
 
     @Inject
     AuthMetrics metrics;
@@ -57,8 +61,8 @@ public class LoginResource {
     private Response login(String username, String password) {
         User user;
         try {
-            user = authenticator.authenticate(username, password);
-        } catch (ProblemException refused) {
+            user = authenticator.authenticate(username, password, client.address());
+        } catch (WebApplicationException refused) {
             metrics.login(switch (refused.getResponse().getStatus()) {
                 case 401 -> AuthMetrics.LOGIN_FAILED;
                 case 403 -> AuthMetrics.LOGIN_DEACTIVATED;

@@ -1,11 +1,16 @@
 package io.authsvc.users.boundary;
 
+import io.authsvc.audit.AuditEvent;
+import io.authsvc.audit.AuditLog;
+import io.authsvc.throttling.Throttle;
+import io.authsvc.throttling.TooManyAttempts;
 import io.authsvc.users.control.AuthMetrics;
 import io.authsvc.users.control.PasswordHasher;
 import io.authsvc.users.control.PasswordPolicy;
 import io.authsvc.users.control.UserService;
 import io.authsvc.users.entity.AccountRules;
 import io.authsvc.users.entity.User;
+import io.authsvc.web.ClientRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -27,6 +32,15 @@ public class Registration {
     PasswordPolicy policy;
 
     @Inject
+    Throttle throttle;
+
+    @Inject
+    ClientRequest client;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
     AuthMetrics metrics;
 
     public Response register(JsonValue json, UriInfo uriInfo) {
@@ -45,7 +59,15 @@ public class Registration {
         policy.check("password", password, email, username, body.errors);
         body.errors.throwIfAny();
 
+        // Counted before the hash is made, whether the registration then succeeds or not: each one costs a hash.
+        try {
+            throttle.beginRegistration(client.address());
+        } catch (TooManyAttempts throttled) {
+            audit.record(AuditEvent.REGISTER_THROTTLED, null);
+            throw throttled;
+        }
         User user = users.register(email, username, fullName, hasher.hash(password), Set.of(User.ROLE_USER));
+        audit.record(AuditEvent.REGISTER, user.getId());
         metrics.registration();
         return Response.created(uriInfo.getBaseUriBuilder().path(user.getId().toString()).build())
                 .entity(UserResponse.from(user))

@@ -1,5 +1,7 @@
 package io.authsvc.users.boundary;
 
+import io.authsvc.audit.AuditEvent;
+import io.authsvc.audit.AuditLog;
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.problems.ProblemException;
 import io.authsvc.users.control.CurrentUser;
@@ -54,12 +56,15 @@ public class UsersResource {
     @Inject
     PasswordPolicy policy;
 
+    @Inject
+    AuditLog audit;
+
     @Context
     UriInfo uriInfo;
 
     /** The old service's way to register, kept for its clients. */
     @POST
-        @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response register(JsonValue body) {
         return registration.register(body, uriInfo);
     }
@@ -93,14 +98,40 @@ public class UsersResource {
         UUID id = authorize(userId);
         User target = users.find(id).orElseThrow(ProblemException::notFound);
         UserChanges changes = changes(JsonBody.of(json), target);
-        return UserResponse.from(users.update(id, changes));
+        boolean wasActive = target.isActive();
+        Set<String> rolesBefore = target.getRoles();
+        User updated = users.update(id, changes);
+        UUID actor = caller.get().getId();
+        if (changes.passwordHash() != null) {
+            audit.record(AuditEvent.PASSWORD_CHANGED, id, actor);
+        }
+        if (!updated.getRoles().equals(rolesBefore)) {
+            audit.record(AuditEvent.ROLE_CHANGED, id, actor);
+        }
+        if (updated.isActive() != wasActive) {
+            audit.record(updated.isActive() ? AuditEvent.ACTIVATED : AuditEvent.DEACTIVATED, id, actor);
+        }
+        return UserResponse.from(updated);
     }
 
     @DELETE
     @Path("{user_id}")
     @RolesAllowed("user")
     public Response delete(@PathParam("user_id") String userId) {
-        users.delete(authorize(userId));
+        UUID id = authorize(userId);
+        users.delete(id);
+        audit.record(AuditEvent.DELETED, id, caller.get().getId());
+        return Response.noContent().build();
+    }
+
+    /** Ends every token of one user, for admins; users end their own with {@code POST /auth/logout-all}. */
+    @POST
+    @Path("{user_id}/logout-all")
+    @RolesAllowed("admin")
+    public Response logoutAll(@PathParam("user_id") String userId) {
+        UUID id = authorize(userId);
+        users.revokeTokens(id);
+        audit.record(AuditEvent.LOGOUT_ALL, id, caller.get().getId());
         return Response.noContent().build();
     }
 

@@ -1,14 +1,20 @@
 package io.authsvc.users.control;
 
+import io.authsvc.audit.AuditEvent;
+import io.authsvc.audit.AuditLog;
 import io.authsvc.problems.ProblemException;
+import io.authsvc.throttling.Throttle;
+import io.authsvc.throttling.TooManyAttempts;
 import io.authsvc.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Checks a login outside any transaction (bcrypt takes a quarter second and must not hold a connection),
- * then records it. Unknown accounts and wrong passwords get the same answer after the same work.
+ * then records it. Unknown accounts and wrong passwords get the same answer after the same work: one account
+ * look-up, one throttle check, one bcrypt verification at the configured cost, one failure counted.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -21,20 +27,49 @@ public class Authenticator {
     @Inject
     PasswordHasher hasher;
 
-    public User authenticate(String identifier, String password) {
+    @Inject
+    Throttle throttle;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * @param address the client's address, for the per-address count
+     * @throws TooManyAttempts before any bcrypt work when the identifier or the address is throttled
+     */
+    public User authenticate(String identifier, String password, String address) {
         Optional<User> account = users.findForLogin(identifier);
+        UUID id = account.map(User::getId).orElse(null);
+        Throttle.LoginAttempt attempt;
+        try {
+            attempt = throttle.beginLogin(Optional.ofNullable(id), identifier, address);
+        } catch (TooManyAttempts throttled) {
+            audit.record(AuditEvent.LOGIN_THROTTLED, id);
+            throw throttled;
+        }
         if (account.isEmpty()) {
             hasher.verifyNothing(password);
+            audit.record(AuditEvent.LOGIN_FAILED, null);
             throw unauthorized();
         }
         User user = account.get();
         if (!hasher.verify(password, user.getPasswordHash())) {
+            audit.record(AuditEvent.LOGIN_FAILED, id);
             throw unauthorized();
         }
         if (!user.isActive()) {
+            // The right password is no guess: it neither counts as a failure nor clears the count.
+            throttle.loginNotCounted(attempt);
+            audit.record(AuditEvent.LOGIN_DEACTIVATED, id);
             throw ProblemException.forbidden("This account is deactivated");
         }
-        return users.recordLogin(user.getId(), null);
+        // A hash of another cost (passlib's, or from before BCRYPT_COST changed) is replaced now that the
+        // password is at hand; hashing happens here, outside the transaction.
+        String rehashed = PasswordHasher.costOf(user.getPasswordHash()) != hasher.cost() ? hasher.hash(password) : null;
+        User recorded = users.recordLogin(id, rehashed);
+        throttle.loginSucceeded(attempt);
+        audit.record(AuditEvent.LOGIN_OK, id);
+        return recorded;
     }
 
     private static ProblemException unauthorized() {

@@ -44,6 +44,10 @@ public class UserService {
     /** The account a login names, by username (any case) or email. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<User> findForLogin(String identifier) {
+        if (identifier.indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold NUL, so no account is named so; asking would be an error, not a no.
+            return Optional.empty();
+        }
         return em.createNamedQuery(User.BY_LOGIN, User.class)
                 .setParameter("identifier", identifier.strip())
                 .getResultStream()

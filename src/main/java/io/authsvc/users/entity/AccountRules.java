@@ -41,6 +41,24 @@ public final class AccountRules {
     public static void checkFullName(String field, String fullName, InvalidInput.Collector errors) {
         if (fullName != null && fullName.codePointCount(0, fullName.length()) > FULL_NAME_MAX) {
             errors.add(field, "must be at most " + FULL_NAME_MAX + " characters");
+        } else if (fullName != null && !isStorableText(fullName)) {
+            errors.add(field, "must be Unicode text without NUL characters");
         }
+    }
+
+    /** Text PostgreSQL can keep as it was sent: no NUL, and no half of a surrogate pair (it would become '?'). */
+    public static boolean isStorableText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -3,6 +3,7 @@ package io.authsvc.users.control;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.authsvc.problems.InvalidInput;
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,14 @@ class PasswordPolicyTest {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         policy.check("password", "long-username-1", "a@example.com", "long-username-1", errors);
         assertThrows(InvalidInput.class, errors::throwIfAny);
+    }
+
+    @Test
+    void refusesCommonPasswordsInAnyCase() {
+        InvalidInput invalid = assertThrows(InvalidInput.class, () -> check("password1234"));
+        assertTrue(invalid.errors().get(0).message().contains("common"), invalid.errors().toString());
+        assertThrows(InvalidInput.class, () -> check("QWERTY123456"));
+        assertThrows(InvalidInput.class, () -> check("1q2w3e4r5t6y"));
+        assertDoesNotThrow(() -> check("correct horse battery staple"));
     }
 }

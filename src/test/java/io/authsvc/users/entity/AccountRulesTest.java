@@ -52,4 +52,16 @@ class AccountRulesTest {
         assertFalse(validUsername("änn"));
         assertFalse(validUsername("ann@x"));
     }
+
+    @Test
+    void refusesFullNamesPostgresqlCannotKeep() {
+        assertTrue(AccountRules.isStorableText("Ann Lee \uD83D\uDE00 \u202e"));
+        assertFalse(AccountRules.isStorableText("Ann\u0000Lee"));
+        assertFalse(AccountRules.isStorableText("\uD800"));
+        assertFalse(AccountRules.isStorableText("x\uDE00"));
+        assertFalse(AccountRules.isStorableText("\uDE00\uD83D"));
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        AccountRules.checkFullName("full_name", "Ann\u0000", errors);
+        assertTrue(errors.has("full_name"));
+    }
 }

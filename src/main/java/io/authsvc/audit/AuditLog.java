@@ -1,0 +1,116 @@
+package io.authsvc.audit;
+
+import io.authsvc.web.ClientRequest;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The security audit trail: one JSON line per event on the {@code io.authsvc.audit} logger, and appended to
+ * {@code AUDIT_LOG_FILE} when that is set. A line holds the event, the account, the caller who acted (when
+ * another), the client address, the request id and the time; never a password, a hash, a token or the text a
+ * client typed as its identifier.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String LOGGER = "io.authsvc.audit";
+    private static final Logger LOG = Logger.getLogger(LOGGER);
+
+    @Inject
+    @ConfigProperty(name = "AUDIT_LOG_FILE")
+    Optional<String> file;
+
+    @Inject
+    ClientRequest request;
+
+    private FileChannel channel;
+
+    @PostConstruct
+    void open() {
+        if (file.filter(name -> !name.isBlank()).isEmpty()) {
+            return;
+        }
+        try {
+            Path path = Path.of(file.get()).toAbsolutePath();
+            Files.createDirectories(path.getParent());
+            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("AUDIT_LOG_FILE cannot be opened for appending: " + file.get(), e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing the audit file", e);
+        }
+    }
+
+    /** An event about {@code user} (null when no account is known), done by that user or an anonymous client. */
+    public void record(AuditEvent event, UUID user) {
+        record(event, user, null);
+    }
+
+    /** An event about {@code user} done by {@code actor} (an admin acting on another account). */
+    public void record(AuditEvent event, UUID user, UUID actor) {
+        JsonObjectBuilder line = Json.createObjectBuilder()
+                .add("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
+                .add("event", event.key());
+        line.add("user", user == null ? "-" : user.toString());
+        if (actor != null && !actor.equals(user)) {
+            line.add("actor", actor.toString());
+        }
+        String address = "-";
+        String requestId = "-";
+        try {
+            address = request.address();
+            requestId = request.id();
+        } catch (ContextNotActiveException e) {
+            // at start-up, outside any request
+        }
+        line.add("address", address).add("request_id", requestId);
+        write(line.build().toString());
+    }
+
+    private void write(String line) {
+        LOG.info(line);
+        if (channel != null) {
+            ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+            synchronized (this) {
+                try {
+                    while (bytes.hasRemaining()) {
+                        channel.write(bytes);
+                    }
+                } catch (IOException e) {
+                    // The event is in the server log already; a full disk must not fail the login.
+                    LOG.log(Level.WARNING, "cannot append to AUDIT_LOG_FILE: {0}", e.toString());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.authsvc.throttling;
+
+import io.authsvc.web.IpAddress;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The contract's login throttling, and registration throttling per address. A login attempt is counted before
+ * its password is checked (so parallel guesses cannot slip past the count) and taken back when it succeeds;
+ * a refused attempt does no bcrypt work at all.
+ */
+@ApplicationScoped
+public class Throttle {
+
+    @Inject
+    @ConfigProperty(name = "LOGIN_MAX_FAILURES", defaultValue = "5")
+    int maxFailures;
+
+    @Inject
+    @ConfigProperty(name = "LOGIN_MAX_FAILURES_PER_ADDRESS", defaultValue = "100")
+    int maxFailuresPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "LOGIN_WINDOW_SECONDS", defaultValue = "900")
+    long windowSeconds;
+
+    @Inject
+    @ConfigProperty(name = "REGISTER_MAX_PER_ADDRESS", defaultValue = "20")
+    int maxRegistrationsPerAddress;
+
+    @Inject
+    ThrottleStore store;
+
+    /** One login attempt's keys, to settle the attempt once the password has been checked. */
+    public record LoginAttempt(UUID id, String identifierKey, String addressKey) {
+    }
+
+    @PostConstruct
+    void init() {
+        atLeastOne("LOGIN_MAX_FAILURES", maxFailures);
+        atLeastOne("LOGIN_MAX_FAILURES_PER_ADDRESS", maxFailuresPerAddress);
+        atLeastOne("LOGIN_WINDOW_SECONDS", windowSeconds);
+        atLeastOne("REGISTER_MAX_PER_ADDRESS", maxRegistrationsPerAddress);
+    }
+
+    private static void atLeastOne(String name, long value) {
+        if (value < 1) {
+            throw new IllegalStateException(name + " must be at least 1, not " + value);
+        }
+    }
+
+    /**
+     * Counts a login attempt naming {@code account} (when one matched) or {@code identifier}, from
+     * {@code address}, as a failure until {@link #loginSucceeded} or {@link #loginNotCounted} says otherwise.
+     *
+     * @throws TooManyAttempts when the identifier or the address has used up its failures in the window
+     */
+    public LoginAttempt beginLogin(Optional<UUID> account, String identifier, String address) {
+        LoginAttempt attempt = new LoginAttempt(UUID.randomUUID(), identifierKey(account, identifier),
+                addressKey("ip:", address));
+        store.reserve(attempt.id(), List.of(new Limit(attempt.identifierKey(), maxFailures),
+                new Limit(attempt.addressKey(), maxFailuresPerAddress)), window())
+                .ifPresent(seconds -> {
+                    throw new TooManyAttempts("Too many failed logins; try again in " + seconds + " s", seconds);
+                });
+        return attempt;
+    }
+
+    /** A good login: clears the account's failures, and this attempt's count against its address. */
+    public void loginSucceeded(LoginAttempt attempt) {
+        store.clear(attempt.identifierKey());
+        store.release(attempt.id(), attempt.addressKey());
+    }
+
+    /** An attempt that was no guess (the right password of a deactivated account): counted nowhere. */
+    public void loginNotCounted(LoginAttempt attempt) {
+        store.release(attempt.id(), attempt.identifierKey());
+        store.release(attempt.id(), attempt.addressKey());
+    }
+
+    /** Counts a registration from {@code address}; each one costs a bcrypt hash. */
+    public void beginRegistration(String address) {
+        store.reserve(UUID.randomUUID(), List.of(new Limit(addressKey("register-ip:", address),
+                maxRegistrationsPerAddress)), window())
+                .ifPresent(seconds -> {
+                    throw new TooManyAttempts("Too many registrations from this address; try again in "
+                            + seconds + " s", seconds);
+                });
+    }
+
+    Duration window() {
+        return Duration.ofSeconds(windowSeconds);
+    }
+
+    /**
+     * {@code id:<uuid>} for an account, so that its username and email count as one; otherwise
+     * {@code name:} and the SHA-256 of the trimmed, lower-cased identifier, so that the table holds no typed
+     * text (a password typed into the username field, say) and its keys stay short whatever was sent.
+     */
+    static String identifierKey(Optional<UUID> account, String identifier) {
+        return account.map(id -> "id:" + id)
+                .orElseGet(() -> "name:" + sha256(identifier.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * An IPv4 address counts by itself; an IPv6 address by its /64, the block that one subscriber usually
+     * gets whole (counting single IPv6 addresses would give one client 2^64 fresh counts).
+     */
+    static String addressKey(String prefix, String address) {
+        return prefix + IpAddress.parse(address).map(ip -> ip.isV6() ? ip.prefix(64) : ip.toString()).orElse(address);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

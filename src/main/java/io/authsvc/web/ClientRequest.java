@@ -1,0 +1,22 @@
+package io.authsvc.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The current request's id and client address, as {@link RequestFilter} settled them. */
+@RequestScoped
+public class ClientRequest {
+
+    @Inject
+    HttpServletRequest request;
+
+    public String id() {
+        return request.getAttribute(RequestFilter.REQUEST_ID) instanceof String id ? id : "-";
+    }
+
+    public String address() {
+        return request.getAttribute(RequestFilter.CLIENT_ADDRESS) instanceof String address
+                ? address : ClientAddresses.normalize(request.getRemoteAddr());
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * What every request under /auth goes through before the resources.
+ * <ol>
+ * <li>Every response, error pages included, carries {@code X-Content-Type-Options: nosniff} and an
+ *     {@code X-Request-Id} (the client's own when it is short and plain, else a new UUID).</li>
+ * <li>A body over 64 KB is a 413 problem: unread when its length says so, cut off at the limit when chunked.</li>
+ * <li>The client address is the connection's peer or, when the peer is in {@code TRUSTED_PROXIES}, the last
+ *     address of {@code X-Forwarded-For} that is not trusted. Addresses are parsed as literals, never looked up;
+ *     a bad {@code TRUSTED_PROXIES} stops the start-up.</li>
+ * </ol>
+ */
+package io.authsvc.web;
