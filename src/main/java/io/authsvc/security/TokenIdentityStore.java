@@ -3,6 +3,7 @@ package io.authsvc.security;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -25,6 +26,9 @@ public class TokenIdentityStore implements IdentityStore {
     @Inject
     Instance<VerificationKeys> ownKeys;
 
+    @Inject
+    Event<TokenRejected> rejections;
+
     TokenVerifier verifier;
 
     @PostConstruct
@@ -35,7 +39,11 @@ public class TokenIdentityStore implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (!(credential instanceof BearerTokenCredential bearer) || !bearer.isValid()) {
+        if (!(credential instanceof BearerTokenCredential bearer)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        if (!bearer.isValid()) {
+            rejections.fire(new TokenRejected(TokenRejected.TOO_LARGE));
             return CredentialValidationResult.INVALID_RESULT;
         }
         try {
@@ -44,8 +52,18 @@ public class TokenIdentityStore implements IdentityStore {
         } catch (ParseException e) {
             // The reason is for the operator; the token itself is never logged.
             LOG.log(Level.FINE, "token refused: {0}", e.getMessage());
+            rejections.fire(new TokenRejected(expired(e) ? TokenRejected.EXPIRED : TokenRejected.INVALID));
             return CredentialValidationResult.INVALID_RESULT;
         }
+    }
+
+    private static boolean expired(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.jose4j.jwt.consumer.InvalidJwtException invalid && invalid.hasExpired()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

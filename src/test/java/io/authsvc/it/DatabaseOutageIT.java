@@ -48,7 +48,12 @@ class DatabaseOutageIT {
         assertUnavailable(() -> api.postJson("register", """
                 {"email": "gone@example.com", "username": "gone-user", "password": "%s"}""".formatted(Api.PASSWORD), null));
 
+        Reply notReady = api.get("/health/ready", null);
+        assertEquals(503, notReady.status(), notReady.body());
+        assertTrue(notReady.body().contains("DOWN"), notReady.body());
+
         TestEnvironment.proxy().open();
+        assertEquals(200, eventually(() -> api.get("/health/ready", null)).status());
         Reply back = eventually(() -> api.get("me", token));
         assertEquals(200, back.status(), back.body());
         assertEquals(200, api.login(username, Api.PASSWORD).status());

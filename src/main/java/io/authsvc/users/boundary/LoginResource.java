@@ -2,12 +2,14 @@ package io.authsvc.users.boundary;
 
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.tokens.TokenIssuer;
+import io.authsvc.users.control.AuthMetrics;
 import io.authsvc.users.control.Authenticator;
 import io.authsvc.users.entity.User;
 import io.authsvc.web.ClientRequest;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,6 +32,9 @@ public class LoginResource {
 
     @Inject
     ClientRequest client;
+
+    @Inject
+    AuthMetrics metrics;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -54,7 +59,19 @@ public class LoginResource {
     }
 
     private Response login(String username, String password) {
-        User user = authenticator.authenticate(username, password, client.address());
+        User user;
+        try {
+            user = authenticator.authenticate(username, password, client.address());
+        } catch (WebApplicationException refused) {
+            metrics.login(switch (refused.getResponse().getStatus()) {
+                case 401 -> AuthMetrics.LOGIN_FAILED;
+                case 403 -> AuthMetrics.LOGIN_DEACTIVATED;
+                case 429 -> AuthMetrics.LOGIN_THROTTLED;
+                default -> "other";
+            });
+            throw refused;
+        }
+        metrics.login(AuthMetrics.LOGIN_OK);
         return Response.ok(tokens.issue(user.getId(), user.getUsername(), user.getRoles(), user.getTokenVersion()))
                 // RFC 6749 5.1: a token response is never cached.
                 .header("Cache-Control", "no-store")

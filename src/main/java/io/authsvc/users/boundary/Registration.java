@@ -4,6 +4,7 @@ import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
 import io.authsvc.throttling.Throttle;
 import io.authsvc.throttling.TooManyAttempts;
+import io.authsvc.users.control.AuthMetrics;
 import io.authsvc.users.control.PasswordHasher;
 import io.authsvc.users.control.PasswordPolicy;
 import io.authsvc.users.control.UserService;
@@ -39,6 +40,9 @@ public class Registration {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AuthMetrics metrics;
+
     public Response register(JsonValue json, UriInfo uriInfo) {
         JsonBody body = JsonBody.of(json);
         String email = AccountRules.normalizeEmail(body.requiredText("email"));
@@ -64,6 +68,7 @@ public class Registration {
         }
         User user = users.register(email, username, fullName, hasher.hash(password), Set.of(User.ROLE_USER));
         audit.record(AuditEvent.REGISTER, user.getId());
+        metrics.registration();
         return Response.created(uriInfo.getBaseUriBuilder().path(user.getId().toString()).build())
                 .entity(UserResponse.from(user))
                 .build();

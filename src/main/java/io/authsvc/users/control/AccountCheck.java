@@ -36,6 +36,9 @@ public abstract class AccountCheck implements IdentityStore {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AuthMetrics metrics;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         CredentialValidationResult result = delegate.validate(credential);
@@ -46,6 +49,7 @@ public abstract class AccountCheck implements IdentityStore {
         Optional<UUID> id = parse(principal.getName());
         Optional<User> user = id.flatMap(users::find);
         if (user.isEmpty() || !user.get().isActive() || version(principal) != user.get().getTokenVersion()) {
+            metrics.tokenRejected(user.isEmpty() ? "unknown_user" : !user.get().isActive() ? "inactive" : "revoked");
             return CredentialValidationResult.INVALID_RESULT;
         }
         currentUser.set(user.get());

@@ -1,0 +1,10 @@
+// Swagger UI on this service's OpenAPI document; "Authorize" runs the OAuth2 password flow against /auth/login.
+window.ui = SwaggerUIBundle({
+    url: '/openapi',
+    dom_id: '#swagger-ui',
+    deepLinking: true,
+    presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+    plugins: [SwaggerUIBundle.plugins.DownloadUrl],
+    layout: 'BaseLayout',
+    tryItOutEnabled: true
+});

@@ -1,0 +1,113 @@
+package io.authsvc.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.logging.Logger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real browser on /auth/docs: "Authorize" with the password flow, then "Try it out" on GET /auth/me shows the
+ * caller. Debian's chromium and chromedriver; without them the test is skipped loudly, except under CI=true.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DocsBrowserIT {
+
+    private static final Logger LOG = Logger.getLogger(DocsBrowserIT.class.getName());
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.authWar();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    @Test
+    void logsInThroughTheDocsPageAndTriesMe() throws Exception {
+        requireBrowser();
+        Api api = new Api(url);
+        String username = api.register("browser").json().getString("username");
+
+        Path profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,2000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+        WebDriver browser = new ChromeDriver(service, options);
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(api.uri("docs").toString());
+
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.authorize"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("oauth_username"))).sendKeys(username);
+            browser.findElement(By.id("oauth_password")).sendKeys(Api.PASSWORD);
+            browser.findElement(By.cssSelector(".auth-btn-wrapper button.authorize")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//div[contains(@class,'auth-container')]//h6[contains(., 'Authorized')]")));
+            browser.findElement(By.cssSelector(".auth-btn-wrapper button.btn-done")).click();
+
+            WebElement me = wait.until(ExpectedConditions.elementToBeClickable(By.id("operations-default-me")));
+            me.findElement(By.cssSelector(".opblock-summary")).click();
+            WebElement tryIt = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#operations-default-me button.try-out__btn")));
+            if (tryIt.getText().contains("Try it out")) {
+                tryIt.click();
+            }
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-default-me button.execute")))
+                    .click();
+            WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#operations-default-me .live-responses-table .response-col_description")));
+            wait.until(driver -> answer.getText().contains(username));
+            assertTrue(answer.getText().contains("\"username\": \"" + username + "\""), answer.getText());
+            assertTrue(browser.findElement(By.cssSelector("#operations-default-me .live-responses-table .response-col_status"))
+                    .getText().contains("200"));
+        } finally {
+            Path shot = Path.of("target", "docs-screenshot.png");
+            Files.createDirectories(shot.getParent());
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
+                    StandardCopyOption.REPLACE_EXISTING);
+            browser.quit();
+        }
+    }
+
+    private static void requireBrowser() {
+        if (CHROMIUM.canExecute() && CHROMEDRIVER.canExecute()) {
+            return;
+        }
+        String message = "NO BROWSER: the /auth/docs browser test needs Debian's chromium and chromium-driver "
+                + "(apt-get install chromium chromium-driver); .ci/run installs them";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(message);
+        }
+        LOG.severe("\n\n*** " + message + ": SKIPPED ***\n");
+        Assumptions.abort(message);
+    }
+}
