@@ -36,7 +36,9 @@ class OperationsIT {
             Map.entry("get /{user_id}", List.of("200", "401", "403", "404")),
             Map.entry("put /{user_id}", List.of("200", "401", "403", "404", "409", "422")),
             Map.entry("delete /{user_id}", List.of("204", "401", "403", "404", "409")),
-            Map.entry("get /.well-known/jwks.json", List.of("200", "404")));
+            Map.entry("get /.well-known/jwks.json", List.of("200", "404")),
+            Map.entry("post /logout-all", List.of("204", "401")),
+            Map.entry("post /{user_id}/logout-all", List.of("204", "401", "403", "404")));
 
     @Deployment(testable = false)
     static WebArchive deployment() {
