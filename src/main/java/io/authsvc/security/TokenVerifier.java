@@ -4,12 +4,18 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Checks a compact JWT against the pinned algorithm, key, issuer and audience, and its times against the clock. */
+/**
+ * Checks a compact JWT against the pinned algorithm, key, issuer and audience, and its times against the clock.
+ * A token that passed is remembered for a minute (never past its {@code exp} and the clock skew): a client sends
+ * the same token with every call, and parsing and checking it again was the largest part of a token-checked request.
+ */
 public class TokenVerifier {
 
     static final int CLOCK_SKEW_SECONDS = 60;
@@ -19,8 +25,17 @@ public class TokenVerifier {
     static final int JWKS_FORCED_REFRESH_MINUTES = 1;
     /** ...and the keys it had are kept this long when a refetch fails (minutes). */
     static final int JWKS_KEEP_ON_ERROR_MINUTES = 24 * 60;
+    /** How long a verified token is taken as verified without a second check; well under the JWK Set refresh. */
+    static final long REMEMBER_MILLIS = 60_000;
+    /** The most tokens remembered at once; past it the memory starts over (a few MB at most). */
+    static final int REMEMBER_MAX = 4096;
 
     private final DefaultJWTParser parser;
+    private final Clock clock;
+    private final Map<String, Verified> recent = new ConcurrentHashMap<>();
+
+    private record Verified(JsonWebToken token, long goodUntilMillis) {
+    }
 
     /** A verifier of HS256 tokens, or of RS256 tokens against {@code JWT_PUBLIC_KEY_LOCATION}. */
     public TokenVerifier(RealmSettings settings) {
@@ -29,6 +44,11 @@ public class TokenVerifier {
 
     /** @param jwks the JWK Set to trust under RS256 instead of {@code JWT_PUBLIC_KEY_LOCATION} */
     public TokenVerifier(RealmSettings settings, Optional<String> jwks) {
+        this(settings, jwks, Clock.systemUTC());
+    }
+
+    TokenVerifier(RealmSettings settings, Optional<String> jwks, Clock clock) {
+        this.clock = clock;
         JWTAuthContextInfo context;
         if (settings.isRs256()) {
             context = new JWTAuthContextInfo();
@@ -58,10 +78,30 @@ public class TokenVerifier {
         if (token == null || token.length() > BearerTokenCredential.MAX_LENGTH) {
             throw new ParseException("token missing or too long");
         }
+        long now = clock.millis();
+        Verified known = recent.get(token);
+        if (known != null && now < known.goodUntilMillis()) {
+            return known.token();
+        }
+        JsonWebToken verified = check(token);
+        long goodUntil = Math.min(now + REMEMBER_MILLIS,
+                (verified.getExpirationTime() + CLOCK_SKEW_SECONDS) * 1000);
+        if (recent.size() >= REMEMBER_MAX) {
+            recent.clear();
+        }
+        recent.put(token, new Verified(verified, goodUntil));
+        return verified;
+    }
+
+    /** The full check of a token, without the memory of recently verified ones. */
+    public JsonWebToken check(String token) throws ParseException {
+        if (token == null || token.length() > BearerTokenCredential.MAX_LENGTH) {
+            throw new ParseException("token missing or too long");
+        }
         JsonWebToken jwt = parser.parse(token);
         // The parser checks exp (with the skew) but takes any iat: a token "issued" in the future was made by a
         // clock that is wrong, or by someone preparing tokens that outlive a key change.
-        if (jwt.getIssuedAtTime() > Instant.now().getEpochSecond() + CLOCK_SKEW_SECONDS) {
+        if (jwt.getIssuedAtTime() > clock.millis() / 1000 + CLOCK_SKEW_SECONDS) {
             throw new ParseException("token issued in the future");
         }
         return jwt;

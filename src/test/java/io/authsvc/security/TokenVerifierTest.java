@@ -1,6 +1,8 @@
 package io.authsvc.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +12,10 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.spec.SecretKeySpec;
@@ -125,5 +130,55 @@ class TokenVerifierTest {
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String confused = signingInput + "." + base64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
         assertThrows(ParseException.class, () -> verifier.verify(confused));
+    }
+
+    @Test
+    void remembersAVerifiedTokenForAMinuteAtMostAndNeverPastItsExpiry() throws ParseException {
+        MovableClock clock = new MovableClock();
+        TokenVerifier remembering = new TokenVerifier(
+                new RealmSettings("HS256", Optional.of(SECRET), "auth-service", Optional.empty()), Optional.empty(), clock);
+        String token = claims().signWithSecret(SECRET);
+        var first = remembering.verify(token);
+        assertSame(first, remembering.verify(token), "checked once, then remembered");
+        clock.advance(Duration.ofSeconds(61));
+        assertNotSame(first, remembering.verify(token), "checked again after a minute");
+
+        // Expired 30 s ago, still inside the 60 s of skew: remembered for the 30 s of skew it has left, no more.
+        MovableClock later = new MovableClock();
+        TokenVerifier again = new TokenVerifier(
+                new RealmSettings("HS256", Optional.of(SECRET), "auth-service", Optional.empty()), Optional.empty(), later);
+        Instant now = Instant.now();
+        String ending = claims().issuedAt(now.minusSeconds(600)).expiresAt(now.minusSeconds(30)).signWithSecret(SECRET);
+        var once = again.verify(ending);
+        later.advance(Duration.ofSeconds(25));
+        assertSame(once, again.verify(ending));
+        later.advance(Duration.ofSeconds(10));
+        // Not taken from memory but checked again (by the real clock the parser uses it is still inside the skew).
+        assertNotSame(once, again.verify(ending));
+        assertThrows(ParseException.class, () -> remembering.verify(token + "x"), "a changed token is checked");
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.now();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 }

@@ -22,8 +22,6 @@ import java.util.UUID;
         query = "SELECT u FROM User u WHERE lower(u.username) = lower(:identifier) OR u.email = lower(:identifier)")
 @NamedQuery(name = User.TAKEN,
         query = "SELECT u FROM User u WHERE u.id <> :id AND (u.email = lower(:email) OR lower(u.username) = lower(:username))")
-@NamedQuery(name = User.STATS,
-        query = "SELECT COUNT(u), COALESCE(SUM(CASE WHEN u.active THEN 1 ELSE 0 END), 0) FROM User u")
 @NamedQuery(name = User.ACTIVE_ADMINS_EXCEPT,
         query = "SELECT COUNT(u) FROM User u JOIN u.roles r WHERE r = 'admin' AND u.active = true AND u.id <> :id")
 @NamedQuery(name = User.ADMIN_EXISTS,
@@ -32,7 +30,6 @@ public class User {
 
     public static final String BY_LOGIN = "User.byLogin";
     public static final String TAKEN = "User.taken";
-    public static final String STATS = "User.stats";
     public static final String ACTIVE_ADMINS_EXCEPT = "User.activeAdminsExcept";
     public static final String ADMIN_EXISTS = "User.adminExists";
 

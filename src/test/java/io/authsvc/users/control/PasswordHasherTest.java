@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
@@ -63,5 +69,71 @@ class PasswordHasherTest {
     void refusesACostOutsideBcryptsRange() {
         assertThrows(IllegalStateException.class, () -> new PasswordHasher(3));
         assertThrows(IllegalStateException.class, () -> new PasswordHasher(32));
+    }
+
+    @Test
+    void answersBusyQuicklyWhenNoHashingThreadFreesInTime() throws InterruptedException {
+        PasswordHasher oneThread = new PasswordHasher(4, 1, Duration.ofMillis(200));
+        String hash = oneThread.hash("correct horse battery staple");
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> oneThread.onPool(() -> {
+            running.countDown();
+            awaitQuietly(release);
+            return null;
+        }));
+        holder.start();
+        assertTrue(running.await(10, TimeUnit.SECONDS), "the only hashing thread is taken");
+
+        long start = System.nanoTime();
+        HashingBusy busy = assertThrows(HashingBusy.class, () -> oneThread.verify("correct horse battery staple", hash));
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waitedMillis >= 150 && waitedMillis < 2_000, "waited the start timeout, no longer: " + waitedMillis);
+        assertTrue(busy.retryAfterSeconds() >= 1, "Retry-After is at least one second");
+        assertThrows(HashingBusy.class, () -> oneThread.hash("another password here"));
+        assertThrows(HashingBusy.class, () -> oneThread.verifyNothing("an unknown account's try"));
+
+        release.countDown();
+        holder.join(10_000);
+        assertTrue(oneThread.verify("correct horse battery staple", hash), "works again once the thread is free");
+    }
+
+    @Test
+    void neverRunsMoreHashesAtOnceThanThePoolHasThreads() throws InterruptedException {
+        PasswordHasher twoThreads = new PasswordHasher(4, 2, Duration.ofSeconds(30));
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        List<Thread> callers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Thread caller = new Thread(() -> twoThreads.onPool(() -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                running.decrementAndGet();
+                return null;
+            }));
+            callers.add(caller);
+        }
+        callers.forEach(Thread::start);
+        for (Thread caller : callers) {
+            caller.join(30_000);
+        }
+        assertEquals(2, most.get(), "six callers, two threads: two at once, never more");
+    }
+
+    @Test
+    void refusesAnEmptyPool() {
+        assertThrows(IllegalStateException.class, () -> new PasswordHasher(4, 0, Duration.ofSeconds(1)));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
