@@ -27,7 +27,7 @@ public class TokenVerifier {
     static final int JWKS_KEEP_ON_ERROR_MINUTES = 24 * 60;
     /** How long a verified token is taken as verified without a second check; well under the JWK Set refresh. */
     static final long REMEMBER_MILLIS = 60_000;
-    /** The most tokens remembered at once; past it the memory starts over (a few MB at most). */
+    /** The most tokens remembered at once; past it the memory starts over (some 10 MB at the very most). */
     static final int REMEMBER_MAX = 4096;
 
     private final DefaultJWTParser parser;
