@@ -33,7 +33,7 @@ final class KeyFiles {
             throw new IllegalStateException("JWT_PRIVATE_KEY holds no PEM block");
         }
         if (!"PRIVATE KEY".equals(block.group(1))) {
-            throw new IllegalStateException("JWT_PRIVATE_KEY must be a PKCS#8 'BEGIN PRIVATE KEY' PEM, not '"
+            throw new IllegalStateException("JWT_PRIVATE_KEY must be a PKCS#8 PEM (a \"PRIVATE KEY\" block), not '"
                     + block.group(1) + "' (convert with: openssl pkcs8 -topk8 -nocrypt -in old.pem -out key.pem)");
         }
         try {
