@@ -1,7 +1,6 @@
 package io.authsvc.security;
 
 import jakarta.security.enterprise.CallerPrincipal;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller of a verified token: its name is the token's {@code sub}, the claims stay at hand. */
@@ -14,15 +13,7 @@ public class TokenPrincipal extends CallerPrincipal {
         this.token = token;
     }
 
-    public Set<String> groups() {
-        return token.getGroups() == null ? Set.of() : token.getGroups();
-    }
-
     public <T> T claim(String name) {
         return token.getClaim(name);
-    }
-
-    public long issuedAt() {
-        return token.getIssuedAtTime();
     }
 }

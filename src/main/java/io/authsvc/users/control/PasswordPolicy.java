@@ -59,8 +59,4 @@ public class PasswordPolicy {
             errors.add(field, "is one of the most common passwords; choose another");
         }
     }
-
-    public int minLength() {
-        return minLength;
-    }
 }
