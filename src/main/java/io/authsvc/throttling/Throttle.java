@@ -46,6 +46,10 @@ public class Throttle {
     public record LoginAttempt(UUID id, String identifierKey, String addressKey) {
     }
 
+    /** A counted registration, until {@link #registrationNotCounted} takes it back. */
+    public record RegistrationAttempt(UUID id, String addressKey) {
+    }
+
     @PostConstruct
     void init() {
         atLeastOne("LOGIN_MAX_FAILURES", maxFailures);
@@ -90,13 +94,19 @@ public class Throttle {
     }
 
     /** Counts a registration from {@code address}; each one costs a bcrypt hash. */
-    public void beginRegistration(String address) {
-        store.reserve(UUID.randomUUID(), List.of(new Limit(addressKey("register-ip:", address),
-                maxRegistrationsPerAddress)), window())
+    public RegistrationAttempt beginRegistration(String address) {
+        RegistrationAttempt attempt = new RegistrationAttempt(UUID.randomUUID(), addressKey("register-ip:", address));
+        store.reserve(attempt.id(), List.of(new Limit(attempt.addressKey(), maxRegistrationsPerAddress)), window())
                 .ifPresent(seconds -> {
                     throw new TooManyAttempts("Too many registrations from this address; try again in "
                             + seconds + " s", seconds);
                 });
+        return attempt;
+    }
+
+    /** A registration that cost no hash (no hashing thread was free): counted nowhere. */
+    public void registrationNotCounted(RegistrationAttempt attempt) {
+        store.release(attempt.id(), attempt.addressKey());
     }
 
     Duration window() {

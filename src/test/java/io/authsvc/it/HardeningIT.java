@@ -139,6 +139,42 @@ class HardeningIT {
     }
 
     @Test
+    void countsNoLoginOrRegistrationRefusedForWantOfAHashingThread() throws Exception {
+        // A hash of cost 16 keeps the one hashing thread (HASH_POOL_SIZE=1 here) busy for seconds; meanwhile
+        // other calls get 503 after HASH_START_TIMEOUT_MS. Those were no guesses and cost no hash.
+        String hog = Api.unique("hog");
+        insertUser(hog, "$2b$16$" + "abcdefghijklmnopqrstuv" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ01234");
+        String address = freshAddress();
+        String username = api.register("busy").json().getString("username");
+        int refusedLogins = 0;
+        int refusedRegistrations = 0;
+        for (int round = 0; round < 5 && (refusedLogins < MAX_FAILURES || refusedRegistrations == 0); round++) {
+            Thread hogging = Thread.ofVirtual().start(() -> loginFrom(freshAddress(), hog, "wrong"));
+            Thread.sleep(300);
+            while (hogging.isAlive() && (refusedLogins < MAX_FAILURES || refusedRegistrations == 0)) {
+                Reply reply = refusedLogins < MAX_FAILURES ? loginFrom(address, username, Api.PASSWORD)
+                        : registerFrom(address, Api.unique("busy-reg"));
+                if (reply.status() == 503) {
+                    assertProblem(503, reply);
+                    assertTrue(Long.parseLong(reply.header("Retry-After")) >= 1, reply.header("Retry-After"));
+                    if (refusedLogins < MAX_FAILURES) {
+                        refusedLogins++;
+                    } else {
+                        refusedRegistrations++;
+                    }
+                }
+            }
+            hogging.join();
+        }
+        assertEquals(MAX_FAILURES, refusedLogins, "logins refused with 503 while the hashing thread was busy");
+        assertEquals(1, refusedRegistrations, "registrations refused with 503 while the hashing thread was busy");
+        assertEquals(0, count("id:" + idOf(username)), "a 503 is not counted against the account");
+        assertEquals(0, count("ip:" + address), "a 503 is not counted against the address");
+        assertEquals(0, count("register-ip:" + address), "a refused registration is not counted against the address");
+        assertEquals(200, loginFrom(address, username, Api.PASSWORD).status());
+    }
+
+    @Test
     void clearsTheCountOfAnAccountAfterAGoodLogin() {
         String address = freshAddress();
         String username = api.register("thr-clear").json().getString("username");

@@ -5,6 +5,7 @@ import io.authsvc.audit.AuditLog;
 import io.authsvc.throttling.Throttle;
 import io.authsvc.throttling.TooManyAttempts;
 import io.authsvc.users.control.AuthMetrics;
+import io.authsvc.users.control.HashingBusy;
 import io.authsvc.users.control.PasswordHasher;
 import io.authsvc.users.control.PasswordPolicy;
 import io.authsvc.users.control.UserService;
@@ -60,13 +61,21 @@ public class Registration {
         body.errors.throwIfAny();
 
         // Counted before the hash is made, whether the registration then succeeds or not: each one costs a hash.
+        Throttle.RegistrationAttempt attempt;
         try {
-            throttle.beginRegistration(client.address());
+            attempt = throttle.beginRegistration(client.address());
         } catch (TooManyAttempts throttled) {
             audit.record(AuditEvent.REGISTER_THROTTLED, null);
             throw throttled;
         }
-        User user = users.register(email, username, fullName, hasher.hash(password), Set.of(User.ROLE_USER));
+        String hash;
+        try {
+            hash = hasher.hash(password);
+        } catch (HashingBusy busy) {
+            throttle.registrationNotCounted(attempt);
+            throw busy;
+        }
+        User user = users.register(email, username, fullName, hash, Set.of(User.ROLE_USER));
         audit.record(AuditEvent.REGISTER, user.getId());
         metrics.registration();
         return Response.created(uriInfo.getBaseUriBuilder().path(user.getId().toString()).build())

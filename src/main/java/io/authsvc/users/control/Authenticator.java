@@ -36,6 +36,7 @@ public class Authenticator {
     /**
      * @param address the client's address, for the per-address count
      * @throws TooManyAttempts before any bcrypt work when the identifier or the address is throttled
+     * @throws HashingBusy when no hashing thread could start in time; the attempt is then not counted
      */
     public User authenticate(String identifier, String password, String address) {
         Optional<User> account = users.findForLogin(identifier);
@@ -47,6 +48,18 @@ public class Authenticator {
             audit.record(AuditEvent.LOGIN_THROTTLED, id);
             throw throttled;
         }
+        try {
+            return check(account, password, attempt);
+        } catch (HashingBusy busy) {
+            // No password was checked (or, for a rehash, it was right): a 503 is no guess, and counting it
+            // would lock out whoever logs in during a storm of logins once the storm has passed.
+            throttle.loginNotCounted(attempt);
+            throw busy;
+        }
+    }
+
+    private User check(Optional<User> account, String password, Throttle.LoginAttempt attempt) {
+        UUID id = account.map(User::getId).orElse(null);
         if (account.isEmpty()) {
             hasher.verifyNothing(password);
             audit.record(AuditEvent.LOGIN_FAILED, null);
