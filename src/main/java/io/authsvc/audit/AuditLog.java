@@ -1,6 +1,7 @@
 package io.authsvc.audit;
 
 import io.authsvc.web.ClientRequest;
+import io.authsvc.web.LineFile;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,19 +9,10 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,32 +35,16 @@ public class AuditLog {
     @Inject
     ClientRequest request;
 
-    private FileChannel channel;
+    private Optional<LineFile> lines = Optional.empty();
 
     @PostConstruct
     void open() {
-        if (file.filter(name -> !name.isBlank()).isEmpty()) {
-            return;
-        }
-        try {
-            Path path = Path.of(file.get()).toAbsolutePath();
-            Files.createDirectories(path.getParent());
-            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("AUDIT_LOG_FILE cannot be opened for appending: " + file.get(), e);
-        }
+        lines = LineFile.open("AUDIT_LOG_FILE", file);
     }
 
     @PreDestroy
     void close() {
-        try {
-            if (channel != null) {
-                channel.close();
-            }
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing the audit file", e);
-        }
+        lines.ifPresent(LineFile::close);
     }
 
     /** An event about {@code user} (null when no account is known), done by that user or an anonymous client. */
@@ -99,18 +75,6 @@ public class AuditLog {
 
     private void write(String line) {
         LOG.info(line);
-        if (channel != null) {
-            ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-            synchronized (this) {
-                try {
-                    while (bytes.hasRemaining()) {
-                        channel.write(bytes);
-                    }
-                } catch (IOException e) {
-                    // The event is in the server log already; a full disk must not fail the login.
-                    LOG.log(Level.WARNING, "cannot append to AUDIT_LOG_FILE: {0}", e.toString());
-                }
-            }
-        }
+        lines.ifPresent(file -> file.append(line));
     }
 }

@@ -30,6 +30,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        // The first to see a request: its id is settled here, so that the token check's log lines name it too.
+        RequestIds.settle(request);
         // isProtected() is true when a role check asks for a caller (Payara's @RolesAllowed filter does that).
         String token = bearerToken(request.getHeader("Authorization"));
         if (token == null) {

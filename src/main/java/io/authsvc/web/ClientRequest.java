@@ -1,5 +1,6 @@
 package io.authsvc.web;
 
+import io.authsvc.security.RequestIds;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +13,7 @@ public class ClientRequest {
     HttpServletRequest request;
 
     public String id() {
-        return request.getAttribute(RequestFilter.REQUEST_ID) instanceof String id ? id : "-";
+        return request.getAttribute(RequestIds.ATTRIBUTE) instanceof String id ? id : "-";
     }
 
     public String address() {

@@ -1,6 +1,7 @@
 package io.authsvc.web;
 
 import io.authsvc.security.ProblemJson;
+import io.authsvc.security.RequestIds;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -16,50 +17,70 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import java.time.Instant;
 
 /**
  * What every request and response under /auth gets: {@code X-Content-Type-Options: nosniff} (also on error
  * pages), a request id, the client's address, and a body of at most 64 KB: a larger declared length is
- * refused unread, a longer chunked body stops being read past the limit (both 413).
+ * refused unread, a longer chunked body stops being read past the limit (both 413). Each request is counted
+ * in flight for the graceful shutdown and written to the access log.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR,
         DispatcherType.FORWARD, DispatcherType.ASYNC})
 public class RequestFilter extends HttpFilter {
 
     public static final long MAX_BODY_BYTES = 64 * 1024;
-    static final String REQUEST_ID = "io.authsvc.requestId";
     static final String CLIENT_ADDRESS = "io.authsvc.clientAddress";
-    /** A request id a client or proxy sent is kept when it is short and plain; anything else is replaced. */
-    private static final Pattern GIVEN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** Set while the outermost pass of this filter over a request runs: it alone counts, logs and closes. */
+    private static final String STARTED = "io.authsvc.started";
 
     @Inject
     ClientAddressResolver clientAddresses;
+
+    @Inject
+    GracefulShutdown shutdown;
+
+    @Inject
+    AccessLog accessLog;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
-        // An error page may be the first this filter sees of a request (the container's 401 for a protected
-        // path comes before the filters): settle the id and address then.
-        if (!(request.getAttribute(REQUEST_ID) instanceof String)) {
-            String given = request.getHeader("X-Request-Id");
-            request.setAttribute(REQUEST_ID, given != null && GIVEN_ID.matcher(given).matches()
-                    ? given : UUID.randomUUID().toString());
-            request.setAttribute(CLIENT_ADDRESS, clientAddresses.resolve(request));
-        }
-        response.setHeader("X-Request-Id", (String) request.getAttribute(REQUEST_ID));
-        if (request.getDispatcherType() != DispatcherType.REQUEST) {
+        // The bearer-token mechanism settles the id before any filter; an error page may be the first this filter
+        // sees of a request (the container's 401 for a protected path comes before the filters).
+        String id = RequestIds.settle(request);
+        response.setHeader("X-Request-Id", id);
+        if (request.getAttribute(STARTED) != null) {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            response.setHeader("Connection", "close");
-            ProblemJson.write(response, 413, "The request body is over " + MAX_BODY_BYTES / 1024 + " KB");
-            return;
+        request.setAttribute(STARTED, Boolean.TRUE);
+        Instant start = Instant.now();
+        long startNanos = System.nanoTime();
+        String address = clientAddresses.resolve(request);
+        request.setAttribute(CLIENT_ADDRESS, address);
+        shutdown.begin();
+        try {
+            if (shutdown.draining()) {
+                response.setHeader("Connection", "close");
+            }
+            if (request.getDispatcherType() != DispatcherType.REQUEST) {
+                chain.doFilter(request, response);
+            } else if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+                response.setHeader("Connection", "close");
+                ProblemJson.write(response, 413, "The request body is over " + MAX_BODY_BYTES / 1024 + " KB");
+            } else {
+                chain.doFilter(new LimitedBody(request), response);
+            }
+        } finally {
+            shutdown.end();
+            if (accessLog.enabled()) {
+                accessLog.record(start, startNanos, id, address, request.getMethod(), request.getRequestURI(),
+                        response.getStatus(), request.getUserPrincipal());
+            }
+            RequestIds.clear();
         }
-        chain.doFilter(new LimitedBody(request), response);
     }
 
     /** The request's charset when it names one this JVM has, otherwise the servlet default. */

@@ -7,6 +7,10 @@
  * <li>The client address is the connection's peer or, when the peer is in {@code TRUSTED_PROXIES}, the last
  *     address of {@code X-Forwarded-For} that is not trusted. Addresses are parsed as literals, never looked up;
  *     a bad {@code TRUSTED_PROXIES} stops the start-up.</li>
+ * <li>Every line the server logs while a request runs starts with {@code [request_id=...]}; with
+ *     {@code ACCESS_LOG_FILE} set, each request is appended to it as one JSON line once answered.</li>
+ * <li>On SIGTERM or SIGINT the service stops taking connections, lets the calls in flight finish (at most
+ *     {@code SHUTDOWN_TIMEOUT_MS}), and only then lets the server stop.</li>
  * </ol>
  */
 package io.authsvc.web;

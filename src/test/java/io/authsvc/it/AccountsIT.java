@@ -13,10 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -259,7 +255,7 @@ class AccountsIT {
         String hash = fixture.getProperty("cost12.hash");
         assertTrue(hash.startsWith("$2b$12$"), hash);
         String username = Api.unique("legacy");
-        insertUser(username, hash);
+        TestEnvironment.insertUser(username, hash);
         assertUnauthorized(api.login(username, "wrong " + fixture.getProperty("cost12.password")));
         Reply login = api.login(username, fixture.getProperty("cost12.password"));
         assertEquals(200, login.status(), login.body());
@@ -320,23 +316,5 @@ class AccountsIT {
         assertProblem(405, wrongMethod);
         assertProblem(415, api.send(api.request("register", null).header("Content-Type", "application/xml")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<a/>"))));
-    }
-
-    private void insertUser(String username, String hash) throws SQLException {
-        var database = TestEnvironment.database();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-                PreparedStatement user = connection.prepareStatement(
-                        "INSERT INTO users (id, email, username, password_hash) VALUES (?, ?, ?, ?)");
-                PreparedStatement role = connection.prepareStatement(
-                        "INSERT INTO user_roles (user_id, role) VALUES (?, 'user')")) {
-            UUID id = UUID.randomUUID();
-            user.setObject(1, id);
-            user.setString(2, username + "@example.com");
-            user.setString(3, username);
-            user.setString(4, hash);
-            user.executeUpdate();
-            role.setObject(1, id);
-            role.executeUpdate();
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -43,6 +44,10 @@ class DatabaseOutageIT {
 
         TestEnvironment.proxy().cut();
         assertUnavailable(() -> api.get("me", token));
+        // the token check's warning, written before any filter of the WAR runs, names the request
+        String id = "outage-" + UUID.randomUUID();
+        assertUnavailable(() -> api.send(api.request("me", token).header("X-Request-Id", id)));
+        LogFiles.awaitLines(TestEnvironment.serverLog(), "[request_id=" + id + "]", "identity store failed");
         assertUnavailable(() -> api.login(username, Api.PASSWORD));
         assertUnavailable(() -> api.get("stats", admin));
         assertUnavailable(() -> api.postJson("register", """

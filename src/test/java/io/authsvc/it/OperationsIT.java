@@ -2,12 +2,18 @@ package io.authsvc.it;
 
 import static io.authsvc.it.Problems.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URL;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** What operators and API users expect: the OpenAPI document, the docs page, health, metrics, CORS. */
+/**
+ * What operators and API users expect: the OpenAPI document, the docs page, health, metrics, CORS, the access log and
+ * request ids in the log lines (graceful shutdown: {@link GracefulShutdownIT}).
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class OperationsIT {
@@ -116,6 +125,64 @@ class OperationsIT {
     }
 
     @Test
+    void measuresHashingTheHashingQueueAndTheConnectionPool() {
+        String username = api.register("hash-metrics").json().getString("username");
+        double hashes = metric("auth_password_hash_seconds_count", null);
+        api.token(username, Api.PASSWORD);
+        assertEquals(hashes + 1, metric("auth_password_hash_seconds_count", null), "one bcrypt check per login");
+        assertEquals(hashes + 1, metric("auth_password_hash_seconds_bucket", "le=\"+Inf\""));
+        assertTrue(metric("auth_password_hash_seconds_bucket", "le=\"5.0\"") >= 1, "a histogram with buckets");
+        assertTrue(metric("auth_password_hash_seconds_sum", null) > 0);
+
+        assertEquals(0, present("auth_hash_queue"), "nobody waits for a hashing thread now");
+        assertEquals(0, present("auth_hash_threads_busy"));
+        double inUse = present("auth_db_connections_in_use");
+        double idle = present("auth_db_connections_idle");
+        assertTrue(inUse >= 0 && idle >= 0 && inUse + idle >= 1, "the pool has a connection: " + inUse + " / " + idle);
+    }
+
+    @Test
+    void writesEachRequestToTheAccessLogWithItsId() throws Exception {
+        JsonObject user = api.register("access").json();
+        String token = api.token(user.getString("username"), Api.PASSWORD);
+        String id = "access-" + UUID.randomUUID();
+        assertEquals(200, api.send(api.request("me", token).header("X-Request-Id", id)).status());
+        JsonObject line = json(LogFiles.awaitLines(accessLog(), "\"" + id + "\"").get(0));
+        assertEquals(id, line.getString("request_id"));
+        assertEquals("GET", line.getString("method"));
+        assertEquals("/auth/me", line.getString("path"));
+        assertEquals(200, line.getInt("status"));
+        assertEquals(user.getString("id"), line.getString("user"));
+        assertTrue(line.getJsonNumber("duration_ms").doubleValue() >= 0);
+        assertTrue(Instant.parse(line.getString("time")).isAfter(Instant.now().minusSeconds(60)));
+
+        // refused, and with a query, which the log leaves out (it may hold a search for someone's email)
+        String refused = "access-" + UUID.randomUUID();
+        assertUnauthorized(api.send(api.request("?q=secret-search", null).header("X-Request-Id", refused)));
+        JsonObject refusedLine = json(LogFiles.awaitLines(accessLog(), "\"" + refused + "\"").get(0));
+        assertEquals(401, refusedLine.getInt("status"));
+        assertEquals("-", refusedLine.getString("user"));
+        assertFalse(refusedLine.toString().contains("secret-search"), refusedLine.toString());
+    }
+
+    @Test
+    void namesTheRequestIdInTheLogLinesOfTheRequest() throws Exception {
+        String id = "logged-" + UUID.randomUUID();
+        String username = Api.unique("logged");
+        Reply created = api.send(api.request("register", null).header("X-Request-Id", id)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"email": "%s@example.com", "username": "%s", "password": "%s"}
+                        """.formatted(username, username, Api.PASSWORD))));
+        assertEquals(201, created.status(), created.body());
+        assertEquals(id, created.header("X-Request-Id"));
+        // the audit line, as the server log shows it: its message starts with the id
+        List<String> lines = LogFiles.awaitLines(TestEnvironment.serverLog(), "[request_id=" + id + "]",
+                "\"event\":\"register\"");
+        assertEquals(1, lines.size(), String.join("\n", lines));
+    }
+
+    @Test
     void answersPreflightsOfAllowedOriginsWithoutAuthentication() {
         Reply preflight = api.send(api.request("me", null).method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "https://app.example.com")
@@ -136,6 +203,22 @@ class OperationsIT {
         assertNull(stranger.header("Access-Control-Allow-Origin"));
         assertNull(api.send(api.request("me", null).header("Origin", "https://evil.example.net"))
                 .header("Access-Control-Allow-Origin"));
+    }
+
+    /** The value of a series that must be there. */
+    private double present(String name) {
+        Reply reply = api.get("/metrics", null);
+        Matcher matcher = Pattern.compile("^" + name + "\\{[^}]*\\} (\\S+)$", Pattern.MULTILINE).matcher(reply.body());
+        assertTrue(matcher.find(), name + " is not in /metrics");
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    private static Path accessLog() {
+        return Path.of(System.getenv("ACCESS_LOG_FILE"));
+    }
+
+    private static JsonObject json(String line) {
+        return Json.createReader(new StringReader(line)).readObject();
     }
 
     /** The value of one series in the server's Prometheus text, 0 when it is not there yet. */

@@ -14,9 +14,14 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Properties;
+import java.util.UUID;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -57,10 +62,10 @@ public class TestEnvironment implements LauncherSessionListener {
             dir = Path.of(System.getProperty("it.dir", "target/it")).toAbsolutePath();
             Files.createDirectories(dir);
             Properties properties = new Properties();
-            properties.setProperty("DATABASE_URL", jdbcUrl + "&user=" + encode(database.user())
-                    + "&password=" + encode(database.password()));
+            properties.setProperty("DATABASE_URL", withCredentials(jdbcUrl));
+            // The server's log goes to a file, which the tests read for the request ids of its lines.
             StringBuilder options = new StringBuilder(" --prebootcommandfile " + System.getProperty("it.preboot")
-                    + " --nocluster --deploy " + ordersWar());
+                    + " --nocluster --logToFile " + serverLog() + " --deploy " + ordersWar());
             if (isRs256()) {
                 int http = freePort();
                 String jwks = "http://127.0.0.1:" + http + "/auth/.well-known/jwks.json";
@@ -106,6 +111,41 @@ public class TestEnvironment implements LauncherSessionListener {
     /** The test database, reached directly (not through the proxy), for arranging rows. */
     public static DatabaseUrl database() {
         return database;
+    }
+
+    /** Writes an active account with role user and this password hash straight into the test database. */
+    public static UUID insertUser(String username, String hash) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password());
+                PreparedStatement user = connection.prepareStatement(
+                        "INSERT INTO users (id, email, username, password_hash) VALUES (?, ?, ?, ?)");
+                PreparedStatement role = connection.prepareStatement(
+                        "INSERT INTO user_roles (user_id, role) VALUES (?, 'user')")) {
+            user.setObject(1, id);
+            user.setString(2, username + "@example.com");
+            user.setString(3, username);
+            user.setString(4, hash);
+            user.executeUpdate();
+            role.setObject(1, id);
+            role.executeUpdate();
+        }
+        return id;
+    }
+
+    /** The log of the Payara Micro that Arquillian starts (which writes server.log.0, server.log.1, ...). */
+    public static Path serverLog() {
+        return dir.resolve(isRs256() ? "server-rs256.log" : "server.log");
+    }
+
+    /** The test database as a server's DATABASE_URL, reached directly (not through the proxy). */
+    public static String serverDatabaseUrl() {
+        return withCredentials(database.jdbcUrl());
+    }
+
+    private static String withCredentials(String jdbcUrl) {
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "user=" + encode(database.user())
+                + "&password=" + encode(database.password());
     }
 
     public static boolean isRs256() {

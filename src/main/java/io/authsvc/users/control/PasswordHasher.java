@@ -49,6 +49,10 @@ public class PasswordHasher {
     @ConfigProperty(name = "HASH_START_TIMEOUT_MS", defaultValue = "1000")
     long startTimeoutMillis;
 
+    /** Null when built by hand (tests, bin/import-users). */
+    @Inject
+    AuthMetrics metrics;
+
     private BcryptFunction function;
     /** Checked against when no account matches, so that an unknown name costs as much as a wrong password. */
     private String dummyHash;
@@ -144,8 +148,12 @@ public class PasswordHasher {
                 try {
                     return work.get();
                 } finally {
-                    recentNanos = (recentNanos * 7 + (System.nanoTime() - start)) / 8;
+                    long nanos = System.nanoTime() - start;
+                    recentNanos = (recentNanos * 7 + nanos) / 8;
                     threads.release();
+                    if (metrics != null) {
+                        metrics.hashed(nanos);
+                    }
                 }
             });
         } catch (RuntimeException e) {
@@ -174,6 +182,16 @@ public class PasswordHasher {
 
     public int poolSize() {
         return poolSize;
+    }
+
+    /** Callers waiting for a hashing thread now. */
+    public int queueLength() {
+        return threads.getQueueLength();
+    }
+
+    /** Hashing threads taken now (by a hash running or about to). */
+    public int busyThreads() {
+        return poolSize - threads.availablePermits();
     }
 
     public static boolean fits(String password) {

@@ -1,0 +1,102 @@
+package io.authsvc.payara;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The two things this service needs from Payara that no API offers, reached through its internals by reflection:
+ * closing the HTTP listeners' sockets (for the graceful shutdown) and the connection pool's figures (for
+ * {@code /metrics}). On another server, or a Payara whose internals changed, each does nothing and says so once.
+ */
+public final class PayaraInternals {
+
+    private static final Logger LOG = Logger.getLogger(PayaraInternals.class.getName());
+    private static volatile boolean poolWarned;
+
+    /** A connection pool's connections: taken by a caller, and open but free. */
+    public record PoolFigures(int inUse, int idle) {
+    }
+
+    private PayaraInternals() {
+    }
+
+    /**
+     * Closes the listening sockets of Payara's HTTP listeners (GrizzlyService's network proxies, their Grizzly
+     * transports, {@code unbindAll()}); connections already open stay and finish their calls.
+     *
+     * @return how many listeners stopped accepting; 0 when they could not be reached
+     */
+    public static int stopAccepting() {
+        try {
+            Class<?> grizzly = Class.forName("com.sun.enterprise.v3.services.impl.GrizzlyService");
+            Object service = service(grizzly);
+            Method unbindAll = Class.forName("org.glassfish.grizzly.SocketBinder").getMethod("unbindAll");
+            int count = 0;
+            for (Object proxy : List.copyOf((Collection<?>) field(grizzly, service, "proxies"))) {
+                Object listener = proxy.getClass().getMethod("getUnderlyingListener").invoke(proxy);
+                // GenericGrizzlyListener, a public class, has getTransport(); the interface does not declare it.
+                Object transport = listener == null ? null
+                        : listener.getClass().getMethod("getTransport").invoke(listener);
+                if (unbindAll.getDeclaringClass().isInstance(transport)) {
+                    unbindAll.invoke(transport);
+                    count++;
+                }
+            }
+            return count;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "cannot stop the HTTP listeners from accepting: {0}", e.toString());
+            return 0;
+        }
+    }
+
+    /**
+     * The figures of the connection pool whose name contains {@code name} (Payara names the pool of a
+     * {@code <data-source>} after its JNDI name); empty before its first use, or when the pool cannot be reached.
+     */
+    public static Optional<PoolFigures> connectionPool(String name) {
+        try {
+            Object manager = service(Class.forName("com.sun.enterprise.resource.pool.PoolManager"));
+            Method getPoolStatus = Class.forName("com.sun.enterprise.resource.pool.ResourcePool").getMethod("getPoolStatus");
+            Class<?> status = Class.forName("com.sun.enterprise.resource.pool.PoolStatus");
+            for (Map.Entry<?, ?> pool : ((Map<?, ?>) field(manager.getClass(), manager, "poolTable")).entrySet()) {
+                if (String.valueOf(pool.getKey()).contains(name)) {
+                    Object figures = getPoolStatus.invoke(pool.getValue());
+                    return Optional.of(new PoolFigures((int) status.getMethod("getNumConnUsed").invoke(figures),
+                            (int) status.getMethod("getNumConnFree").invoke(figures)));
+                }
+            }
+            return Optional.empty();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            if (!poolWarned) {
+                poolWarned = true;
+                LOG.log(Level.WARNING, "cannot read the figures of the connection pool: {0}", e.toString());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The server's HK2 service of {@code contract}. */
+    private static Object service(Class<?> contract) throws ReflectiveOperationException {
+        Object locator = Class.forName("org.glassfish.internal.api.Globals").getMethod("getDefaultHabitat").invoke(null);
+        Object service = Class.forName("org.glassfish.hk2.api.ServiceLocator")
+                .getMethod("getService", Class.class, Annotation[].class)
+                .invoke(locator, contract, new Annotation[0]);
+        if (service == null) {
+            throw new ClassNotFoundException("no " + contract.getName() + " service in this server");
+        }
+        return service;
+    }
+
+    private static Object field(Class<?> type, Object target, String name) throws ReflectiveOperationException {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(target);
+    }
+}

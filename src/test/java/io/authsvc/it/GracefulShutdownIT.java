@@ -1,0 +1,183 @@
+package io.authsvc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.password4j.BcryptFunction;
+import com.password4j.Password;
+import com.password4j.types.Bcrypt;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SIGTERM during a burst, through the README's own start command: {@code bin/run} on a port of its own, against
+ * the test database, gets SIGTERM (and passes it on to Payara) while logins are in flight and another client keeps
+ * calling. Every login in flight answers 200, no call gets an error status, new connections are refused while the
+ * logins finish, and the process ends with SIGTERM's status. Without the drain, Payara undeploys the WAR under
+ * the logins and their connections break.
+ */
+class GracefulShutdownIT {
+
+    private static final int LOGINS = 3;
+    /** bcrypt at cost 13 takes about half a second here; three at once on two cores, over a second each. */
+    private static final int COST = 13;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void finishesTheCallsInFlightOnSigtermAndTakesNoNewConnections() throws Exception {
+        String username = Api.unique("drain");
+        String hash = Password.hash(Api.PASSWORD).with(BcryptFunction.getInstance(Bcrypt.B, COST)).getResult();
+        TestEnvironment.insertUser(username, hash);
+        int port = freePort();
+        URI base = URI.create("http://127.0.0.1:" + port + "/auth/");
+        Path log = Path.of(System.getProperty("it.dir", "target/it"), "graceful-shutdown-run.log");
+        Process run = start(port, log);
+        try {
+            awaitUp(run, base, log);
+
+            Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+            AtomicInteger connectionErrors = new AtomicInteger();
+            AtomicBoolean calling = new AtomicBoolean(true);
+            Thread caller = Thread.ofPlatform().start(() -> {
+                while (calling.get()) {
+                    try {
+                        int status = http.send(HttpRequest.newBuilder(base.resolve("ping")).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                    } catch (IOException e) {
+                        // refused, or closed before an answer: not accepted, so not a failure
+                        connectionErrors.incrementAndGet();
+                        pause(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+
+            List<CompletableFuture<HttpResponse<String>>> logins = new ArrayList<>();
+            for (int i = 0; i < LOGINS; i++) {
+                logins.add(http.sendAsync(HttpRequest.newBuilder(base.resolve("login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+                                + Api.encode(Api.PASSWORD))).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(300);
+            assertFalse(logins.stream().anyMatch(CompletableFuture::isDone),
+                    "the logins ended before SIGTERM; the test needs a costlier hash to show anything");
+
+            run.destroy(); // SIGTERM to bin/run, which passes it on to Payara
+
+            long refusedAfter = awaitRefused(port);
+            boolean loginsStillRunning = logins.stream().anyMatch(login -> !login.isDone());
+            for (CompletableFuture<HttpResponse<String>> login : logins) {
+                HttpResponse<String> response = login.get(60, TimeUnit.SECONDS);
+                assertEquals(200, response.statusCode(), response.body());
+            }
+            assertTrue(loginsStillRunning, "new connections were refused only after the logins had ended ("
+                    + refusedAfter + " ms after SIGTERM)");
+            assertTrue(run.waitFor(90, TimeUnit.SECONDS), "bin/run did not end after SIGTERM; see " + log);
+            assertEquals(143, run.exitValue(), "bin/run ends with the status SIGTERM gives; see " + log);
+            calling.set(false);
+            caller.join(10_000);
+
+            assertFalse(statuses.isEmpty(), "the other client got no answer at all");
+            assertEquals(List.of(204), List.copyOf(statuses.keySet()),
+                    "statuses the other client saw (status=count): " + statuses);
+            String output = Files.readString(log);
+            assertTrue(output.contains("stopped accepting connections"), "the drain's log line; see " + log);
+            assertTrue(output.contains("drained in"), "the drain's log line; see " + log);
+        } finally {
+            if (run.isAlive()) {
+                run.descendants().forEach(ProcessHandle::destroyForcibly);
+                run.destroyForcibly();
+            }
+        }
+    }
+
+    /** bin/run against the test database, with enough hashing threads for the logins to run side by side. */
+    private static Process start(int port, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder("bin/run")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of(
+                "PORT", String.valueOf(port),
+                "DATABASE_URL", TestEnvironment.serverDatabaseUrl(),
+                "BCRYPT_COST", String.valueOf(COST),
+                "HASH_POOL_SIZE", String.valueOf(LOGINS),
+                "HASH_START_TIMEOUT_MS", "60000",
+                "SHUTDOWN_TIMEOUT_MS", "30000"));
+        return builder.start();
+    }
+
+    private void awaitUp(Process run, URI base, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (System.nanoTime() < deadline) {
+            if (!run.isAlive()) {
+                fail("bin/run ended before the service answered (status " + run.exitValue() + "); see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(base.resolve("ping")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        fail("the service did not answer within 240 s; see " + log);
+    }
+
+    /** Milliseconds until a new connection to {@code port} is refused; fails after 10 s. */
+    private static long awaitRefused(int port) {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10)) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                pause(20);
+            } catch (ConnectException refused) {
+                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            } catch (IOException e) {
+                pause(20);
+            }
+        }
+        return fail("new connections were still accepted 10 s after SIGTERM");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
