@@ -105,8 +105,8 @@ class GracefulShutdownIT {
             caller.join(10_000);
 
             assertFalse(statuses.isEmpty(), "the other client got no answer at all");
-            assertEquals(List.of(204), List.copyOf(statuses.keySet()),
-                    "statuses the other client saw (status=count): " + statuses);
+            assertEquals(List.of(204), List.copyOf(statuses.keySet()), "statuses the other client saw (status=count): "
+                    + statuses + ", besides " + connectionErrors + " connections refused or closed unanswered");
             String output = Files.readString(log);
             assertTrue(output.contains("stopped accepting connections"), "the drain's log line; see " + log);
             assertTrue(output.contains("drained in"), "the drain's log line; see " + log);
