@@ -4,6 +4,7 @@ import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.problems.ProblemException;
+import io.authsvc.users.control.AccountReader;
 import io.authsvc.users.control.CurrentUser;
 import io.authsvc.users.control.PasswordHasher;
 import io.authsvc.users.control.PasswordPolicy;
@@ -45,6 +46,9 @@ public class UsersResource {
     UserService users;
 
     @Inject
+    AccountReader accounts;
+
+    @Inject
     CurrentUser caller;
 
     @Inject
@@ -73,7 +77,7 @@ public class UsersResource {
     @RolesAllowed("admin")
     public Response list(@QueryParam("skip") String skip, @QueryParam("limit") String limit,
             @QueryParam("after") String after, @QueryParam("is_active") String isActive, @QueryParam("q") String q) {
-        UserPage page = users.list(ListParameters.parse(skip, limit, after, isActive, q));
+        UserPage page = accounts.list(ListParameters.parse(skip, limit, after, isActive, q));
         Response.ResponseBuilder response = Response.ok(page.users().stream().map(UserResponse::from).toList())
                 .header("X-Total-Count", page.total());
         if (page.next() != null) {
@@ -87,7 +91,7 @@ public class UsersResource {
     @RolesAllowed("user")
     public UserResponse get(@PathParam("user_id") String userId) {
         UUID id = authorize(userId);
-        return users.find(id).map(UserResponse::from).orElseThrow(ProblemException::notFound);
+        return accounts.find(id).map(UserResponse::from).orElseThrow(ProblemException::notFound);
     }
 
     @PUT
@@ -101,7 +105,7 @@ public class UsersResource {
         boolean wasActive = target.isActive();
         Set<String> rolesBefore = target.getRoles();
         User updated = users.update(id, changes);
-        UUID actor = caller.get().getId();
+        UUID actor = caller.get().id();
         if (changes.passwordHash() != null) {
             audit.record(AuditEvent.PASSWORD_CHANGED, id, actor);
         }
@@ -120,7 +124,7 @@ public class UsersResource {
     public Response delete(@PathParam("user_id") String userId) {
         UUID id = authorize(userId);
         users.delete(id);
-        audit.record(AuditEvent.DELETED, id, caller.get().getId());
+        audit.record(AuditEvent.DELETED, id, caller.get().id());
         return Response.noContent().build();
     }
 
@@ -131,7 +135,7 @@ public class UsersResource {
     public Response logoutAll(@PathParam("user_id") String userId) {
         UUID id = authorize(userId);
         users.revokeTokens(id);
-        audit.record(AuditEvent.LOGOUT_ALL, id, caller.get().getId());
+        audit.record(AuditEvent.LOGOUT_ALL, id, caller.get().id());
         return Response.noContent().build();
     }
 
