@@ -26,9 +26,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -78,7 +80,8 @@ public class UsersResource {
     public Response list(@QueryParam("skip") String skip, @QueryParam("limit") String limit,
             @QueryParam("after") String after, @QueryParam("is_active") String isActive, @QueryParam("q") String q) {
         UserPage page = accounts.list(ListParameters.parse(skip, limit, after, isActive, q));
-        Response.ResponseBuilder response = Response.ok(page.users().stream().map(UserResponse::from).toList())
+        List<UserResponse> body = page.users().stream().map(UserResponse::from).toList();
+        Response.ResponseBuilder response = Response.ok(new GenericEntity<List<UserResponse>>(body) { })
                 .header("X-Total-Count", page.total());
         if (page.next() != null) {
             response.header("X-Next-Cursor", ListParameters.encode(page.next()));

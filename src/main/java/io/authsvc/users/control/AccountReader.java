@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -126,10 +127,11 @@ public class AccountReader {
         return statement;
     }
 
+    // getObject(column, Class) would do: the pool's result-set wrapper looks that method up by reflection at each call.
     private static Account account(ResultSet row) throws SQLException {
         Array roles = row.getArray(10);
         try {
-            return new Account(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
+            return new Account((UUID) row.getObject(1), row.getString(2), row.getString(3), row.getString(4),
                     row.getBoolean(5), Set.of((String[]) roles.getArray()), instant(row, 6), instant(row, 7),
                     instant(row, 8), row.getInt(9));
         } finally {
@@ -137,8 +139,9 @@ public class AccountReader {
         }
     }
 
+    /** A timestamptz column: the driver's Timestamp holds the instant itself, whatever the JVM's zone. */
     private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        Timestamp value = row.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 
