@@ -27,11 +27,15 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class AccountReader {
 
-    /** The account's columns and its roles, aggregated in the same statement. */
-    static final String COLUMNS = "SELECT u.id, u.email, u.username, u.full_name, u.is_active, u.created_at,"
-            + " u.updated_at, u.last_login, u.token_version,"
-            + " ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id) AS roles FROM users u";
-    static final String BY_ID = COLUMNS + " WHERE u.id = ?";
+    /** The account's columns; its roles follow them, aggregated in the same statement. */
+    static final String FIELDS = "u.id, u.email, u.username, u.full_name, u.is_active, u.created_at, u.updated_at,"
+            + " u.last_login, u.token_version";
+    static final String BY_ID = "SELECT " + FIELDS
+            + ", ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id) AS roles FROM users u WHERE u.id = ?";
+    /** The roles of the page's rows only: in the inner select they would be read for every row a skip passes. */
+    static final String PAGE = "SELECT p.*, ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = p.id) AS roles"
+            + " FROM (SELECT " + FIELDS + " FROM users u%s ORDER BY u.created_at DESC, u.id DESC LIMIT ? OFFSET ?) p"
+            + " ORDER BY p.created_at DESC, p.id DESC";
     static final String COUNTS = "SELECT total, active FROM user_counts";
 
     @Resource(lookup = "java:app/jdbc/auth")
@@ -70,19 +74,19 @@ public class AccountReader {
             parameters.addAll(List.of(pattern, pattern, pattern));
         }
         List<Object> pageParameters = new ArrayList<>(parameters);
-        StringBuilder page = new StringBuilder(COLUMNS).append(where);
+        StringBuilder pageWhere = new StringBuilder(where);
         if (query.after() != null) {
-            page.append(" AND (u.created_at, u.id) < (?, ?)");
+            pageWhere.append(" AND (u.created_at, u.id) < (?, ?)");
             pageParameters.add(OffsetDateTime.ofInstant(query.after().createdAt(), ZoneOffset.UTC));
             pageParameters.add(query.after().id());
         }
-        page.append(" ORDER BY u.created_at DESC, u.id DESC LIMIT ? OFFSET ?");
+        String page = PAGE.formatted(pageWhere);
         pageParameters.add(query.limit() + 1);
         pageParameters.add(query.after() == null ? query.skip() : 0);
 
         try (Connection connection = dataSource.getConnection()) {
             List<Account> rows = new ArrayList<>(query.limit() + 1);
-            try (PreparedStatement select = prepare(connection, page.toString(), pageParameters);
+            try (PreparedStatement select = prepare(connection, page, pageParameters);
                     ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     rows.add(account(row));
