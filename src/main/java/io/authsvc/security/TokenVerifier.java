@@ -83,7 +83,7 @@ public class TokenVerifier {
         if (known != null && now < known.goodUntilMillis()) {
             return known.token();
         }
-        JsonWebToken verified = check(token);
+        JsonWebToken verified = new RememberedToken(check(token));
         long goodUntil = Math.min(now + REMEMBER_MILLIS,
                 (verified.getExpirationTime() + CLOCK_SKEW_SECONDS) * 1000);
         if (recent.size() >= REMEMBER_MAX) {

@@ -119,6 +119,54 @@ class AdministrationIT {
     }
 
     @Test
+    void walksTheUnfilteredListByCursorWithTheKeptCounts() {
+        String[] ids = new String[3];
+        for (int i = 0; i < 3; i++) {
+            ids[i] = account("walk").id();
+        }
+        assertEquals(200, api.putJson(ids[1], "{\"roles\": [\"user\", \"admin\"]}", admin).status());
+        JsonObject stats = api.get("stats", admin).json();
+
+        Reply first = api.get("?limit=2", admin);
+        assertEquals(List.of(ids[2], ids[1]), ids(first));
+        assertEquals(String.valueOf(stats.getInt("total_users")), first.header("X-Total-Count"));
+        JsonObject promoted = first.array().getJsonObject(1);
+        assertEquals(List.of("admin", "user"), roles(promoted));
+        assertTrue(promoted.getBoolean("is_active"));
+        assertTrue(!first.body().contains("password") && !first.body().contains("$2"), first.body());
+
+        Reply second = api.get("?limit=2&after=" + first.header("X-Next-Cursor"), admin);
+        assertEquals(ids[0], ids(second).getFirst());
+        assertEquals(List.of("user"), roles(second.array().getJsonObject(0)));
+        assertEquals(String.valueOf(stats.getInt("total_users")), second.header("X-Total-Count"));
+        assertEquals(String.valueOf(stats.getInt("active_users")), api.get("?is_active=true&limit=1", admin)
+                .header("X-Total-Count"));
+        assertEquals(String.valueOf(stats.getInt("inactive_users")), api.get("?is_active=false&limit=1", admin)
+                .header("X-Total-Count"));
+    }
+
+    @Test
+    void showsTheAccountAsTheDatabaseHoldsItAtEachRequest() {
+        Account ann = account("now");
+        JsonObject before = api.get("me", ann.token()).json();
+        assertEquals(List.of("user"), roles(before));
+        assertEquals(before, api.get(ann.id(), admin).json());
+
+        assertEquals(200, api.putJson(ann.id(), """
+                {"full_name": "Ann Now", "roles": ["user", "admin"]}
+                """, admin).status());
+        JsonObject after = api.get("me", ann.token()).json();
+        assertEquals("Ann Now", after.getString("full_name"));
+        assertEquals(List.of("admin", "user"), roles(after));
+        assertEquals(200, api.get("stats", ann.token()).status());
+
+        // a new password moves the token version on: the token of before is refused at its next call
+        assertEquals(200, api.putJson(ann.id(), "{\"password\": \"" + Api.PASSWORD + "-new\"}", admin).status());
+        assertUnauthorized(api.get("me", ann.token()));
+        assertUnauthorized(api.get(ann.id(), ann.token()));
+    }
+
+    @Test
     void filtersByActivityAndText() {
         String tag = "flt" + UUID.randomUUID().toString().substring(0, 8);
         String active = register(tag + "-a", "Percent 100% Sure");

@@ -2,6 +2,7 @@ package io.authsvc.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.json.JsonNumber;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
@@ -18,7 +20,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
 class TokenVerifierTest {
@@ -36,6 +40,19 @@ class TokenVerifierTest {
     @Test
     void acceptsAGoodToken() throws ParseException {
         assertEquals("3f1e1c4e-0000-4000-8000-000000000001", verifier.verify(claims().signWithSecret(SECRET)).getSubject());
+    }
+
+    @Test
+    void givesTheClaimsOfAVerifiedTokenAtEveryCall() throws ParseException {
+        String token = claims().claim("ver", 7).upn("ann").signWithSecret(SECRET);
+        for (int call = 0; call < 2; call++) {
+            JsonWebToken verified = verifier.verify(token);
+            assertEquals(7, ((JsonNumber) verified.getClaim("ver")).intValue());
+            assertEquals("ann", verified.getName());
+            assertEquals(Set.of("user"), verified.getGroups());
+            assertNull(verified.getClaim("absent"));
+            assertTrue(verified.getClaimNames().contains("ver"));
+        }
     }
 
     @Test

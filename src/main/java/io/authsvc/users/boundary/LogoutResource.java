@@ -30,7 +30,7 @@ public class LogoutResource {
     @POST
     @RolesAllowed("user")
     public Response logoutAll() {
-        UUID id = caller.get().getId();
+        UUID id = caller.get().id();
         users.revokeTokens(id);
         audit.record(AuditEvent.LOGOUT_ALL, id);
         return Response.noContent().build();

@@ -1,5 +1,6 @@
 package io.authsvc.users.boundary;
 
+import io.authsvc.users.entity.Account;
 import io.authsvc.users.entity.User;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,10 +15,14 @@ public record UserResponse(String id, String email, String username, String full
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    public static UserResponse from(Account account) {
+        return new UserResponse(account.id().toString(), account.email(), account.username(), account.fullName(),
+                account.active(), List.copyOf(account.roles()), format(account.createdAt()),
+                format(account.updatedAt()), format(account.lastLogin()));
+    }
+
     public static UserResponse from(User user) {
-        return new UserResponse(user.getId().toString(), user.getEmail(), user.getUsername(), user.getFullName(),
-                user.isActive(), List.copyOf(user.getRoles()), format(user.getCreatedAt()),
-                format(user.getUpdatedAt()), format(user.getLastLogin()));
+        return from(user.toAccount());
     }
 
     static String format(Instant instant) {

@@ -4,6 +4,7 @@ import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.problems.ProblemException;
+import io.authsvc.users.control.AccountReader;
 import io.authsvc.users.control.CurrentUser;
 import io.authsvc.users.control.PasswordHasher;
 import io.authsvc.users.control.PasswordPolicy;
@@ -25,9 +26,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +46,9 @@ public class UsersResource {
 
     @Inject
     UserService users;
+
+    @Inject
+    AccountReader accounts;
 
     @Inject
     CurrentUser caller;
@@ -73,8 +79,9 @@ public class UsersResource {
     @RolesAllowed("admin")
     public Response list(@QueryParam("skip") String skip, @QueryParam("limit") String limit,
             @QueryParam("after") String after, @QueryParam("is_active") String isActive, @QueryParam("q") String q) {
-        UserPage page = users.list(ListParameters.parse(skip, limit, after, isActive, q));
-        Response.ResponseBuilder response = Response.ok(page.users().stream().map(UserResponse::from).toList())
+        UserPage page = accounts.list(ListParameters.parse(skip, limit, after, isActive, q));
+        List<UserResponse> body = page.users().stream().map(UserResponse::from).toList();
+        Response.ResponseBuilder response = Response.ok(new GenericEntity<List<UserResponse>>(body) { })
                 .header("X-Total-Count", page.total());
         if (page.next() != null) {
             response.header("X-Next-Cursor", ListParameters.encode(page.next()));
@@ -87,7 +94,7 @@ public class UsersResource {
     @RolesAllowed("user")
     public UserResponse get(@PathParam("user_id") String userId) {
         UUID id = authorize(userId);
-        return users.find(id).map(UserResponse::from).orElseThrow(ProblemException::notFound);
+        return accounts.find(id).map(UserResponse::from).orElseThrow(ProblemException::notFound);
     }
 
     @PUT
@@ -101,7 +108,7 @@ public class UsersResource {
         boolean wasActive = target.isActive();
         Set<String> rolesBefore = target.getRoles();
         User updated = users.update(id, changes);
-        UUID actor = caller.get().getId();
+        UUID actor = caller.get().id();
         if (changes.passwordHash() != null) {
             audit.record(AuditEvent.PASSWORD_CHANGED, id, actor);
         }
@@ -120,7 +127,7 @@ public class UsersResource {
     public Response delete(@PathParam("user_id") String userId) {
         UUID id = authorize(userId);
         users.delete(id);
-        audit.record(AuditEvent.DELETED, id, caller.get().getId());
+        audit.record(AuditEvent.DELETED, id, caller.get().id());
         return Response.noContent().build();
     }
 
@@ -131,7 +138,7 @@ public class UsersResource {
     public Response logoutAll(@PathParam("user_id") String userId) {
         UUID id = authorize(userId);
         users.revokeTokens(id);
-        audit.record(AuditEvent.LOGOUT_ALL, id, caller.get().getId());
+        audit.record(AuditEvent.LOGOUT_ALL, id, caller.get().id());
         return Response.noContent().build();
     }
 

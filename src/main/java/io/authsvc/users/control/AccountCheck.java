@@ -2,7 +2,7 @@ package io.authsvc.users.control;
 
 import io.authsvc.security.TokenPrincipal;
 import io.authsvc.tokens.TokenIssuer;
-import io.authsvc.users.entity.User;
+import io.authsvc.users.entity.Account;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
@@ -31,7 +31,7 @@ public abstract class AccountCheck implements IdentityStore {
     IdentityStore delegate;
 
     @Inject
-    UserService users;
+    AccountReader accounts;
 
     @Inject
     CurrentUser currentUser;
@@ -47,13 +47,13 @@ public abstract class AccountCheck implements IdentityStore {
             return result;
         }
         Optional<UUID> id = parse(principal.getName());
-        Optional<User> user = id.flatMap(users::find);
-        if (user.isEmpty() || !user.get().isActive() || version(principal) != user.get().getTokenVersion()) {
-            metrics.tokenRejected(user.isEmpty() ? "unknown_user" : !user.get().isActive() ? "inactive" : "revoked");
+        Optional<Account> account = id.flatMap(accounts::find);
+        if (account.isEmpty() || !account.get().active() || version(principal) != account.get().tokenVersion()) {
+            metrics.tokenRejected(account.isEmpty() ? "unknown_user" : !account.get().active() ? "inactive" : "revoked");
             return CredentialValidationResult.INVALID_RESULT;
         }
-        currentUser.set(user.get());
-        return new CredentialValidationResult(principal, user.get().getRoles());
+        currentUser.set(account.get());
+        return new CredentialValidationResult(principal, account.get().roles());
     }
 
     private static long version(TokenPrincipal principal) {

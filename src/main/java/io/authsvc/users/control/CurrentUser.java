@@ -1,6 +1,6 @@
 package io.authsvc.users.control;
 
-import io.authsvc.users.entity.User;
+import io.authsvc.users.entity.Account;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.NotAuthorizedException;
 
@@ -11,14 +11,14 @@ import jakarta.ws.rs.NotAuthorizedException;
 @RequestScoped
 public class CurrentUser {
 
-    private User user;
+    private Account user;
 
-    void set(User user) {
+    void set(Account user) {
         this.user = user;
     }
 
     /** @throws NotAuthorizedException when the call carries no valid token */
-    public User get() {
+    public Account get() {
         if (user == null) {
             throw new NotAuthorizedException("Bearer");
         }
@@ -30,6 +30,6 @@ public class CurrentUser {
     }
 
     public boolean is(java.util.UUID id) {
-        return user != null && user.getId().equals(id);
+        return user != null && user.id().equals(id);
     }
 }

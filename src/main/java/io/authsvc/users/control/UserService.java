@@ -7,11 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -64,47 +61,6 @@ public class UserService {
             user.setPasswordHash(rehashed);
         }
         return user;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public UserPage list(UserQuery query) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (query.active() != null) {
-            where.append(" AND u.active = :active");
-            parameters.put("active", query.active());
-        }
-        if (query.text() != null && !query.text().isEmpty()) {
-            where.append(" AND (lower(u.email) LIKE :text ESCAPE '\\' OR lower(u.username) LIKE :text ESCAPE '\\'"
-                    + " OR lower(u.fullName) LIKE :text ESCAPE '\\')");
-            parameters.put("text", "%" + escapeLike(query.text().toLowerCase()) + "%");
-        }
-        boolean byText = query.text() != null && !query.text().isEmpty();
-        TypedQuery<Long> count = null;
-        if (byText) {
-            count = em.createQuery("SELECT COUNT(u) FROM User u" + where, Long.class);
-            parameters.forEach(count::setParameter);
-        }
-
-        String page = where.toString();
-        if (query.after() != null) {
-            page += " AND (u.createdAt, u.id) < (:afterCreatedAt, :afterId)";
-            parameters.put("afterCreatedAt", query.after().createdAt());
-            parameters.put("afterId", query.after().id());
-        }
-        TypedQuery<User> select = em.createQuery("SELECT u FROM User u" + page
-                + " ORDER BY u.createdAt DESC, u.id DESC", User.class);
-        parameters.forEach(select::setParameter);
-        List<User> rows = select.setFirstResult(query.after() == null ? query.skip() : 0)
-                .setMaxResults(query.limit() + 1)
-                .getResultList();
-        boolean more = rows.size() > query.limit();
-        List<User> users = more ? rows.subList(0, query.limit()) : rows;
-        User last = users.isEmpty() ? null : users.get(users.size() - 1);
-        // Without a text filter the kept counts answer (V4__user_counts.sql); a text filter has to count.
-        long total = byText ? count.getSingleResult() : counted(query.active());
-        return new UserPage(List.copyOf(users), total,
-                more ? new UserQuery.Cursor(last.getCreatedAt(), last.getId()) : null);
     }
 
     public User update(UUID id, UserChanges changes) {
@@ -174,12 +130,6 @@ public class UserService {
         return new Stats(total, active, total - active);
     }
 
-    /** How many accounts there are in all (null), active (true) or inactive (false), from the kept counts. */
-    private long counted(Boolean active) {
-        Stats stats = stats();
-        return active == null ? stats.totalUsers() : active ? stats.activeUsers() : stats.inactiveUsers();
-    }
-
     /**
      * Creates the first admin unless an admin exists or the email or username is taken; instances starting
      * together take turns on a database lock, so only one creates it.
@@ -237,9 +187,5 @@ public class UserService {
             }
             throw e;
         }
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -109,6 +109,10 @@ public class User {
         return roles.contains(ROLE_ADMIN);
     }
 
+    public Account toAccount() {
+        return new Account(id, email, username, fullName, active, roles, createdAt, updatedAt, lastLogin, tokenVersion);
+    }
+
     public UUID getId() {
         return id;
     }
