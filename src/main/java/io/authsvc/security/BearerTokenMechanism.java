@@ -60,6 +60,14 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         return unauthorized(response, context);
     }
 
+    /** The call is answered: its id is no longer current on this thread (a WAR without our filter relies on this). */
+    @Override
+    public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        RequestIds.clear();
+        return AuthenticationStatus.SUCCESS;
+    }
+
     /** A valid result, or why there is none; kept for the request, since a role check may ask again. */
     private Object validate(String token) {
         try {
