@@ -11,7 +11,6 @@ import com.password4j.types.Bcrypt;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +47,7 @@ class GracefulShutdownIT {
 
     @Test
     void finishesTheCallsInFlightOnSigtermAndTakesNoNewConnections() throws Exception {
-        int port = freePort();
+        int port = TestEnvironment.freePort();
         URI base = URI.create("http://127.0.0.1:" + port + "/auth/");
         Path log = Path.of(System.getProperty("it.dir", "target/it"), "graceful-shutdown-run.log");
         Process run = start(port, log);
@@ -166,12 +165,6 @@ class GracefulShutdownIT {
             }
         }
         return fail("new connections were still accepted 10 s after SIGTERM");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void pause(long millis) {

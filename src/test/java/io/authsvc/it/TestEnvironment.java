@@ -213,7 +213,7 @@ public class TestEnvironment implements LauncherSessionListener {
                 .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
