@@ -12,8 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * The two things this service needs from Payara that no API offers, reached through its internals by reflection:
- * closing the HTTP listeners' sockets (for the graceful shutdown) and the connection pool's figures (for
- * {@code /metrics}). On another server, or a Payara whose internals changed, each does nothing and says so once.
+ * closing the HTTP listeners' sockets and connections (for the graceful shutdown) and the connection pool's
+ * figures (for {@code /metrics}). On another server, or a Payara whose internals changed, each does nothing and says so once.
  */
 public final class PayaraInternals {
 
@@ -34,24 +34,40 @@ public final class PayaraInternals {
      * @return how many listeners stopped accepting; 0 when they could not be reached
      */
     public static int stopAccepting() {
+        return eachTransport("unbindAll", "cannot stop the HTTP listeners from accepting");
+    }
+
+    /**
+     * Closes every connection still open on Payara's HTTP listeners ({@code shutdownNow()} of their Grizzly
+     * transports): once no call is in flight, the idle keep-alive connections, which would otherwise carry a
+     * client's next request into the undeployment and get a 503. Payara's own stop later finds them stopped.
+     *
+     * @return how many listeners were shut; 0 when they could not be reached
+     */
+    public static int closeConnections() {
+        return eachTransport("shutdownNow", "cannot close the HTTP listeners' connections");
+    }
+
+    /** Calls {@code method} (of {@code org.glassfish.grizzly.nio.NIOTransport}) on each listener's transport. */
+    private static int eachTransport(String method, String failure) {
         try {
             Class<?> grizzly = Class.forName("com.sun.enterprise.v3.services.impl.GrizzlyService");
             Object service = service(grizzly);
-            Method unbindAll = Class.forName("org.glassfish.grizzly.SocketBinder").getMethod("unbindAll");
+            Method call = Class.forName("org.glassfish.grizzly.nio.NIOTransport").getMethod(method);
             int count = 0;
             for (Object proxy : List.copyOf((Collection<?>) field(grizzly, service, "proxies"))) {
                 Object listener = proxy.getClass().getMethod("getUnderlyingListener").invoke(proxy);
                 // GenericGrizzlyListener, a public class, has getTransport(); the interface does not declare it.
                 Object transport = listener == null ? null
                         : listener.getClass().getMethod("getTransport").invoke(listener);
-                if (unbindAll.getDeclaringClass().isInstance(transport)) {
-                    unbindAll.invoke(transport);
+                if (call.getDeclaringClass().isInstance(transport)) {
+                    call.invoke(transport);
                     count++;
                 }
             }
             return count;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "cannot stop the HTTP listeners from accepting: {0}", e.toString());
+            LOG.log(Level.WARNING, failure + ": {0}", e.toString());
             return 0;
         }
     }

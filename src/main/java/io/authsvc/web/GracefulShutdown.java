@@ -21,7 +21,8 @@ import sun.misc.SignalHandler;
  * Stopping without dropping calls. On SIGTERM (or SIGINT), before the server begins to stop: readiness turns
  * DOWN ({@link ShutdownReadiness}), the server's listeners stop accepting connections, every answer carries
  * {@code Connection: close}, and the calls in flight in this WAR finish, for at most {@code SHUTDOWN_TIMEOUT_MS};
- * then the JVM exits as the signal makes it (status 143 for SIGTERM, 130 for SIGINT) and Payara stops as usual.
+ * then the connections still open (kept alive, idle) are closed, and the JVM exits as the signal makes it (status
+ * 143 for SIGTERM, 130 for SIGINT) and Payara stops as usual.
  * <p>
  * Without this, SIGTERM starts the JVM's shutdown at once and Payara undeploys the WAR under the calls in flight.
  */
@@ -108,10 +109,13 @@ public class GracefulShutdown {
                 + "; " + inFlight.get() + " call(s) in flight, waiting up to " + timeoutMillis + " ms");
         boolean drained = awaitNoneInFlight(start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        // A kept-alive connection left open would carry its client's next request into the undeployment (503).
+        String closed = PayaraInternals.closeConnections() > 0 ? "connections closed" : "connections left open";
         if (drained) {
-            LOG.info(() -> "drained in " + millis + " ms; stopping");
+            LOG.info(() -> "drained in " + millis + " ms; " + closed + "; stopping");
         } else {
-            LOG.warning(() -> inFlight.get() + " call(s) still in flight after " + millis + " ms; stopping anyway");
+            LOG.warning(() -> inFlight.get() + " call(s) still in flight after " + millis + " ms; " + closed
+                    + "; stopping anyway");
         }
         SignalHandler before = previous.get(signal.getName());
         if (before != null && before != SignalHandler.SIG_DFL && before != SignalHandler.SIG_IGN) {

@@ -7,14 +7,17 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -71,9 +74,12 @@ public class RequestFilter extends HttpFilter {
                 response.setHeader("Connection", "close");
                 ProblemJson.write(response, 413, "The request body is over " + MAX_BODY_BYTES / 1024 + " KB");
             } else {
-                chain.doFilter(new LimitedBody(request), response);
+                chain.doFilter(new LimitedBody(request), new ClosingWhenDraining(response, shutdown));
             }
         } finally {
+            if (shutdown.draining() && !response.isCommitted()) {
+                response.setHeader("Connection", "close");
+            }
             shutdown.end();
             if (accessLog.enabled()) {
                 accessLog.record(start, startNanos, id, address, request.getMethod(), request.getRequestURI(),
@@ -89,6 +95,57 @@ public class RequestFilter extends HttpFilter {
             return encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding) : StandardCharsets.ISO_8859_1;
         } catch (IllegalArgumentException e) {
             return StandardCharsets.ISO_8859_1;
+        }
+    }
+
+    /**
+     * The response of a call that may outlive SIGTERM (a login hashing when it comes): {@code Connection: close}
+     * is set when its body begins, if by then the server is draining, so its client does not send another
+     * request on the connection. A response without a body gets it in the filter, before it is committed.
+     */
+    private static final class ClosingWhenDraining extends HttpServletResponseWrapper {
+
+        private final GracefulShutdown shutdown;
+
+        ClosingWhenDraining(HttpServletResponse response, GracefulShutdown shutdown) {
+            super(response);
+            this.shutdown = shutdown;
+        }
+
+        private void closeIfDraining() {
+            if (shutdown.draining() && !isCommitted()) {
+                setHeader("Connection", "close");
+            }
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            closeIfDraining();
+            return super.getOutputStream();
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            closeIfDraining();
+            return super.getWriter();
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            closeIfDraining();
+            super.flushBuffer();
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            closeIfDraining();
+            super.sendError(status, message);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            closeIfDraining();
+            super.sendError(status);
         }
     }
 
