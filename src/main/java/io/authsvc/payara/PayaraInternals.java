@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * The two things this service needs from Payara that no API offers, reached through its internals by reflection:
  * closing the HTTP listeners' sockets and connections (for the graceful shutdown) and the connection pool's
- * figures (for {@code /metrics}). On another server, or a Payara whose internals changed, each does nothing and says so once.
+ * figures (for {@code /metrics}). On another server, or a Payara whose internals changed, each does nothing and
+ * says so.
  */
 public final class PayaraInternals {
 
