@@ -110,6 +110,7 @@ class GracefulShutdownIT {
             // at once: Payara's own stop, which begins right after this line, closes the connection too
             awaitPromptly(log, "drained in");
             String late = answerOn(idle);
+            idle.close();
             assertTrue(late.isEmpty(), "a request on a connection kept alive through the drain, sent after it,"
                     + " should find the connection closed, but was answered: " + late);
             assertTrue(run.waitFor(90, TimeUnit.SECONDS), "bin/run did not end after SIGTERM; see " + log);
