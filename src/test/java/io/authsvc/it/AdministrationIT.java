@@ -158,6 +158,8 @@ class AdministrationIT {
         JsonObject after = api.get("me", ann.token()).json();
         assertEquals("Ann Now", after.getString("full_name"));
         assertEquals(List.of("admin", "user"), roles(after));
+        assertEquals(after, api.get(ann.id(), ann.token()).json(), "reading itself by id, as the token check read it");
+        assertEquals(after, api.get(ann.id(), admin).json());
         assertEquals(200, api.get("stats", ann.token()).status());
 
         // a new password moves the token version on: the token of before is refused at its next call
