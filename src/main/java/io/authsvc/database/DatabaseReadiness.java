@@ -2,6 +2,8 @@ package io.authsvc.database;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -18,6 +20,13 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Resource(lookup = "java:app/jdbc/auth")
     DataSource dataSource;
+
+    /**
+     * Created at start-up, on a thread of the deployment: WildFly calls health checks on its management thread,
+     * where java:app names cannot be looked up, so the data source must be injected before that.
+     */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    }
 
     @Override
     public HealthCheckResponse call() {

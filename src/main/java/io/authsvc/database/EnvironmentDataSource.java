@@ -1,5 +1,7 @@
 package io.authsvc.database;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -21,5 +23,17 @@ public class EnvironmentDataSource extends PGSimpleDataSource {
         if (url.password() != null) {
             setPassword(url.password());
         }
+    }
+
+    /**
+     * WildFly's pool (IronJacamar) always calls this form, with the pool's own user and password: null, since
+     * web.xml names none. The driver would then log in as the operating system's user; use DATABASE_URL's instead.
+     */
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        if (user == null && password == null) {
+            return super.getConnection(getUser(), getPassword());
+        }
+        return super.getConnection(user, password);
     }
 }

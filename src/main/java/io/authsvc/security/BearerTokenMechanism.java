@@ -82,6 +82,15 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private enum Outcome { INVALID, STORE_FAILED }
 
+    /**
+     * True when this request's token could not be checked because the identity store failed (its database is
+     * down). Where the container does not ask for a caller on a role check (WildFly), the role check refuses the
+     * anonymous call and the error mapper asks this, to answer 503 as Payara does.
+     */
+    public static boolean storeFailed(HttpServletRequest request) {
+        return request != null && request.getAttribute(OUTCOME) == Outcome.STORE_FAILED;
+    }
+
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
         response.setHeader("WWW-Authenticate", "Bearer");
         return context.responseUnauthorized();

@@ -6,13 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
+import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import java.util.logging.Logger;
 
 /**
  * The service's own figures in the server's {@code /metrics} (Prometheus text, {@code mp_scope="application"}):
@@ -30,34 +26,37 @@ public class AuthMetrics {
     public static final String LOGIN_THROTTLED = "throttled";
     /** The JNDI name of the data source (web.xml), which Payara's name of its pool contains. */
     private static final String POOL = "jdbc/auth";
-    private static final Metadata HASH_TIME = Metadata.builder().withName("auth_password_hash")
-            .withDescription("Time of one bcrypt hash or check, on its hashing thread").withUnit(MetricUnits.SECONDS)
-            .build();
+    private static final Logger LOG = Logger.getLogger(AuthMetrics.class.getName());
 
     @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    MetricRegistry registry;
+    Instance<MetricsBackend> backends;
+
+    /** Null where the server has no MicroProfile Metrics: every figure is then dropped. */
+    private MetricsBackend registry;
 
     @Inject
     PasswordHasher hasher;
 
     /** At start-up, so that the gauges are there before the first login. */
     void register(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        registry.gauge(Metadata.builder().withName("auth_hash_queue")
-                .withDescription("Calls waiting for a hashing thread").build(), hasher, PasswordHasher::queueLength);
-        registry.gauge(Metadata.builder().withName("auth_hash_threads_busy")
-                .withDescription("Hashing threads taken, of HASH_POOL_SIZE").build(), hasher, PasswordHasher::busyThreads);
-        registry.gauge(Metadata.builder().withName("auth_db_connections_in_use")
-                .withDescription("Connections of the pool taken by a call").build(), this,
-                metrics -> metrics.pool().map(PayaraInternals.PoolFigures::inUse).orElse(0));
-        registry.gauge(Metadata.builder().withName("auth_db_connections_idle")
-                .withDescription("Connections of the pool open and free").build(), this,
-                metrics -> metrics.pool().map(PayaraInternals.PoolFigures::idle).orElse(0));
+        if (!backends.isResolvable()) {
+            LOG.warning("no MicroProfile Metrics in this server: the service's own figures are not published");
+            return;
+        }
+        registry = backends.get();
+        registry.gauge("auth_hash_queue", "Calls waiting for a hashing thread", hasher::queueLength);
+        registry.gauge("auth_hash_threads_busy", "Hashing threads taken, of HASH_POOL_SIZE", hasher::busyThreads);
+        registry.gauge("auth_db_connections_in_use", "Connections of the pool taken by a call",
+                () -> pool().map(PayaraInternals.PoolFigures::inUse).orElse(0));
+        registry.gauge("auth_db_connections_idle", "Connections of the pool open and free",
+                () -> pool().map(PayaraInternals.PoolFigures::idle).orElse(0));
     }
 
     /** One bcrypt hash or check took {@code nanos}. */
     public void hashed(long nanos) {
-        registry.timer(HASH_TIME).update(Duration.ofNanos(nanos));
+        if (registry != null) {
+            registry.timeSeconds("auth_password_hash", "Time of one bcrypt hash or check, on its hashing thread", nanos);
+        }
     }
 
     private Optional<PayaraInternals.PoolFigures> pool() {
@@ -65,15 +64,21 @@ public class AuthMetrics {
     }
 
     public void login(String outcome) {
-        registry.counter("auth_logins", new Tag("outcome", outcome)).inc();
+        if (registry != null) {
+            registry.count("auth_logins", "outcome", outcome);
+        }
     }
 
     public void registration() {
-        registry.counter("auth_registrations").inc();
+        if (registry != null) {
+            registry.count("auth_registrations", null, null);
+        }
     }
 
     public void tokenRejected(String reason) {
-        registry.counter("auth_token_rejections", new Tag("reason", reason)).inc();
+        if (registry != null) {
+            registry.count("auth_token_rejections", "reason", reason);
+        }
     }
 
     void onRejection(@Observes TokenRejected rejection) {
