@@ -10,6 +10,9 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +38,15 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         if (isUnreadableBody(failure)) {
             return problem(400, "The request body is not valid JSON");
         }
+        if (causedBy(failure, UnsupportedEncodingException.class) || causedBy(failure, UnsupportedCharsetException.class)
+                || causedBy(failure, IllegalCharsetNameException.class)) {
+            // a charset parameter the JVM does not know (RESTEasy reads a form in it before any resource runs)
+            return problem(415, "Unsupported charset in Content-Type");
+        }
+        int clientError = containerClientError(failure);
+        if (clientError > 0) {
+            return problem(clientError, ProblemJson.defaultDetail(clientError));
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, failure);
         return problem(500, "Internal error (incident " + incident + ")");
@@ -47,6 +59,33 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             }
         }
         return false;
+    }
+
+    /**
+     * The status of a request the container itself found bad, where it says so with an exception of its own rather
+     * than a WebApplicationException: RESTEasy's {@code org.jboss.resteasy.spi.Failure} (an unparsable Accept header,
+     * for one) carries a 4xx error code. Reached by name, as the WAR does not link against RESTEasy; 0 for anything else.
+     */
+    static int containerClientError(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+                if (type.getName().equals("org.jboss.resteasy.spi.Failure")) {
+                    try {
+                        Object code = type.getMethod("getErrorCode").invoke(cause);
+                        if (code instanceof Integer status && status >= 400 && status < 500) {
+                            return status;
+                        }
+                        if (code instanceof Integer status && status <= 0
+                                && cause.getClass().getName().equals("org.jboss.resteasy.spi.LoggableFailure")) {
+                            return 400;
+                        }
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        return 0;
+                    }
+                }
+            }
+        }
+        return 0;
     }
 
     private static boolean isUnreadableBody(Throwable failure) {

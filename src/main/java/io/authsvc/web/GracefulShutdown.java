@@ -1,6 +1,7 @@
 package io.authsvc.web;
 
-import io.authsvc.payara.PayaraInternals;
+import io.authsvc.host.Host;
+import io.authsvc.host.Hosts;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -25,6 +26,9 @@ import sun.misc.SignalHandler;
  * 143 for SIGTERM, 130 for SIGINT) and Payara stops as usual.
  * <p>
  * Without this, SIGTERM starts the JVM's shutdown at once and Payara undeploys the WAR under the calls in flight.
+ * <p>
+ * All of this is process-wide, so it is on only where the WAR owns the process ({@link Hosts}): on Payara Micro, or
+ * where {@code WAR_OWNS_PROCESS=true}. On a shared server the server's own graceful shutdown applies.
  */
 @ApplicationScoped
 public class GracefulShutdown {
@@ -59,6 +63,12 @@ public class GracefulShutdown {
         }
         if (!previous.isEmpty()) {
             return; // Payara may announce the application scope more than once
+        }
+        Host host = Hosts.current();
+        if (!host.ownsProcess()) {
+            // A SIGTERM handler would end every application's JVM: the server's own graceful shutdown applies.
+            LOG.info(() -> "graceful shutdown: left to " + host.name() + ", which owns the process");
+            return;
         }
         try {
             for (String name : SIGNALS) {
@@ -103,14 +113,14 @@ public class GracefulShutdown {
             return; // draining already (Ctrl-C brings SIGINT from the terminal and SIGTERM from bin/run)
         }
         long start = System.nanoTime();
-        int listeners = PayaraInternals.stopAccepting();
+        int listeners = Hosts.current().stopAccepting();
         LOG.info(() -> "SIG" + signal.getName() + ": " + (listeners > 0 ? "stopped accepting connections on "
                 + listeners + " listener(s)" : "new connections are still accepted (listeners not found)")
                 + "; " + inFlight.get() + " call(s) in flight, waiting up to " + timeoutMillis + " ms");
         boolean drained = awaitNoneInFlight(start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         // A kept-alive connection left open would carry its client's next request into the undeployment (503).
-        String closed = PayaraInternals.closeConnections() > 0 ? "connections closed" : "connections left open";
+        String closed = Hosts.current().closeConnections() > 0 ? "connections closed" : "connections left open";
         if (drained) {
             LOG.info(() -> "drained in " + millis + " ms; " + closed + "; stopping");
         } else {

@@ -1,6 +1,7 @@
 package io.authsvc.web;
 
 import io.authsvc.security.RequestIds;
+import io.authsvc.host.Hosts;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -13,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * Every log line written while a request of this WAR runs names its id: ours, the audit trail's, and those of the
  * container, Jersey and Hibernate on that thread. The server's root log handlers are wrapped while the WAR is
- * deployed; a wrapped line's message starts with {@code [request_id=...]}.
+ * deployed; a wrapped line's message starts with {@code [request_id=...]}. Only where the WAR owns the process
+ * ({@link Hosts}): on a shared server the handlers, and the lines of the other applications, are left alone.
  */
 @WebListener
 public class RequestIdLogging implements ServletContextListener {
@@ -22,12 +24,15 @@ public class RequestIdLogging implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        install(Logger.getLogger(""));
+        // The root handlers are the whole server's: wrapped only where this WAR owns the process.
+        if (Hosts.current().ownsProcess()) {
+            install(Logger.getLogger(""));
+        }
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        uninstall(Logger.getLogger(""));
+        uninstall(Logger.getLogger("")); // only ever removes our own wrappers
     }
 
     static void install(Logger root) {

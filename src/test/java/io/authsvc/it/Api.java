@@ -24,12 +24,19 @@ public final class Api {
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final URI health;
 
     public Api(URL deployment) {
         // Arquillian's URL names the machine's address (the server listens there too), and, with other WARs
         // deployed beside it, not always the auth WAR's context: take its host and port only.
         this.base = URI.create(deployment.getProtocol() + "://" + deployment.getHost() + ":" + deployment.getPort()
                 + "/auth/");
+        this.health = TestEnvironment.healthBase(deployment);
+    }
+
+    /** MicroProfile Health, e.g. {@code health("health/ready")}: where the server serves it (see TestEnvironment). */
+    public Reply health(String path) {
+        return send(HttpRequest.newBuilder(health.resolve(path)).timeout(Duration.ofSeconds(30)).GET());
     }
 
     public URI uri(String path) {

@@ -47,18 +47,21 @@ class DatabaseOutageIT {
         // the token check's warning, written before any filter of the WAR runs, names the request
         String id = "outage-" + UUID.randomUUID();
         assertUnavailable(() -> api.send(api.request("me", token).header("X-Request-Id", id)));
-        LogFiles.awaitLines(TestEnvironment.serverLog(), "[request_id=" + id + "]", "identity store failed");
+        if (!TestEnvironment.isWildFly()) {
+            // request ids in the server's lines: only where the WAR owns the process (Payara Micro), see Hosts
+            LogFiles.awaitLines(TestEnvironment.serverLog(), "[request_id=" + id + "]", "identity store failed");
+        }
         assertUnavailable(() -> api.login(username, Api.PASSWORD));
         assertUnavailable(() -> api.get("stats", admin));
         assertUnavailable(() -> api.postJson("register", """
                 {"email": "gone@example.com", "username": "gone-user", "password": "%s"}""".formatted(Api.PASSWORD), null));
 
-        Reply notReady = api.get("/health/ready", null);
+        Reply notReady = api.health("health/ready");
         assertEquals(503, notReady.status(), notReady.body());
         assertTrue(notReady.body().contains("DOWN"), notReady.body());
 
         TestEnvironment.proxy().open();
-        assertEquals(200, eventually(() -> api.get("/health/ready", null)).status());
+        assertEquals(200, eventually(() -> api.health("health/ready")).status());
         Reply back = eventually(() -> api.get("me", token));
         assertEquals(200, back.status(), back.body());
         assertEquals(200, api.login(username, Api.PASSWORD).status());

@@ -23,6 +23,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -72,7 +73,8 @@ class OperationsIT {
         JsonObject paths = document.getJsonObject("paths");
         CONTRACT.forEach((operation, statuses) -> {
             String[] parts = operation.split(" ");
-            JsonObject path = paths.getJsonObject(parts[1]);
+            // WildFly's /openapi puts the context root into the paths (see the README's differences)
+            JsonObject path = paths.getJsonObject((TestEnvironment.isWildFly() ? "/auth" : "") + parts[1]);
             assertTrue(path != null && path.containsKey(parts[0]), operation + " is missing");
             JsonObject responses = path.getJsonObject(parts[0]).getJsonObject("responses");
             for (String status : statuses) {
@@ -101,12 +103,14 @@ class OperationsIT {
 
     @Test
     void reportsReadiness() {
-        Reply ready = api.get("/health/ready", null);
+        Reply ready = api.health("health/ready");
         assertEquals(200, ready.status(), ready.body());
         assertTrue(ready.body().contains("\"database\""), ready.body());
-        assertEquals(200, api.get("/health/live", null).status());
+        assertEquals(200, api.health("health/live").status());
     }
 
+    // Payara only: MicroProfile Metrics' /metrics, which WildFly 39 does not have (see the README).
+    @Tag("payara")
     @Test
     void countsLoginsRegistrationsAndRejectedTokens() {
         String username = api.register("metrics").json().getString("username");
@@ -124,6 +128,8 @@ class OperationsIT {
         assertEquals(rejected + 1, metric("auth_token_rejections_total", "reason=\"invalid\""));
     }
 
+    // Payara only: MicroProfile Metrics' /metrics and Payara's pool figures.
+    @Tag("payara")
     @Test
     void measuresHashingTheHashingQueueAndTheConnectionPool() {
         String username = api.register("hash-metrics").json().getString("username");
@@ -165,6 +171,8 @@ class OperationsIT {
         assertFalse(refusedLine.toString().contains("secret-search"), refusedLine.toString());
     }
 
+    // Payara only: the WAR wraps the server's log handlers only where it owns the process (io.authsvc.host.Hosts).
+    @Tag("payara")
     @Test
     void namesTheRequestIdInTheLogLinesOfTheRequest() throws Exception {
         String id = "logged-" + UUID.randomUUID();

@@ -13,6 +13,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * HS256: a second WAR on the same server (examples/orders-service, with the realm jar) trusts the auth WAR's
  * tokens through the shared SECRET_KEY and enforces @RolesAllowed from their groups.
  */
+// Payara only: the orders example is deployed beside the auth WAR through Payara Micro's --deploy (TestEnvironment).
+@Tag("payara")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RealmIT {

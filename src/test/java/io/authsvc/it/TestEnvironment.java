@@ -81,6 +81,15 @@ public class TestEnvironment implements LauncherSessionListener {
                 System.setProperty("payara.autoBindHttp", "false");
                 options.append(" --port ").append(http).append(" --deploy ").append(reportsWar());
             }
+            if (isWildFly()) {
+                // arquillian.xml's WildFly reads this file (-P); its management port follows the port offset.
+                try (var out = Files.newOutputStream(dir.resolve("wildfly-system.properties"))) {
+                    properties.store(out, "written by TestEnvironment for the WildFly of the integration tests");
+                }
+                System.setProperty("wildfly.management.port",
+                        String.valueOf(9990 + Integer.parseInt(System.getProperty("wildfly.port.offset", "0"))));
+                return;
+            }
             Path file = dir.resolve("payara-system.properties");
             try (var out = Files.newOutputStream(file)) {
                 properties.store(out, "written by TestEnvironment for the Payara Micro of the integration tests");
@@ -133,9 +142,28 @@ public class TestEnvironment implements LauncherSessionListener {
         return id;
     }
 
-    /** The log of the Payara Micro that Arquillian starts (which writes server.log.0, server.log.1, ...). */
+    /** The log of the Payara Micro that Arquillian starts (which writes server.log.0, server.log.1, ...), or WildFly's. */
     public static Path serverLog() {
+        if (isWildFly()) {
+            return Path.of(System.getProperty("wildfly.home"), "standalone", "log", "server.log");
+        }
         return dir.resolve(isRs256() ? "server-rs256.log" : "server.log");
+    }
+
+    /** The tests run on WildFly (mvn -Pwildfly), not on Payara Micro. */
+    public static boolean isWildFly() {
+        return "wildfly".equals(System.getProperty("it.server"));
+    }
+
+    /**
+     * Where the server answers MicroProfile Health: the application's own HTTP port on Payara, the management port
+     * on WildFly, which serves health nowhere else.
+     */
+    public static URI healthBase(java.net.URL application) {
+        if (isWildFly()) {
+            return URI.create("http://127.0.0.1:" + System.getProperty("wildfly.management.port") + "/");
+        }
+        return URI.create(application.getProtocol() + "://" + application.getAuthority() + "/");
     }
 
     /** The test database as a server's DATABASE_URL, reached directly (not through the proxy). */

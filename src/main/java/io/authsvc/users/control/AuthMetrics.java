@@ -1,6 +1,7 @@
 package io.authsvc.users.control;
 
 import io.authsvc.security.TokenRejected;
+import io.authsvc.host.Hosts;
 import io.authsvc.payara.PayaraInternals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -60,7 +61,7 @@ public class AuthMetrics {
     }
 
     private Optional<PayaraInternals.PoolFigures> pool() {
-        return PayaraInternals.connectionPool(POOL);
+        return Hosts.current().connectionPool(POOL);
     }
 
     public void login(String outcome) {

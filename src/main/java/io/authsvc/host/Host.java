@@ -1,0 +1,29 @@
+package io.authsvc.host;
+
+import io.authsvc.payara.PayaraInternals.PoolFigures;
+import java.util.Optional;
+
+/**
+ * What this WAR may do to the process it runs in, beyond its own calls: one implementation per server, chosen at
+ * start-up from what is present ({@link Hosts#current()}). The process-wide parts (a SIGTERM handler that ends the
+ * JVM, stopping the server's listeners, wrapping the server's root log handlers) are on only where the WAR owns the
+ * process: on Payara Micro, which runs this WAR alone, and elsewhere only when the operator says so with
+ * {@code WAR_OWNS_PROCESS=true}. On a shared server the server's own graceful shutdown applies.
+ */
+public interface Host {
+
+    /** The server, for the log: "Payara Micro", "WildFly", or "a shared server". */
+    String name();
+
+    /** True where this WAR owns the JVM: it may install signal handlers, end the JVM and wrap the log handlers. */
+    boolean ownsProcess();
+
+    /** Stops the server's HTTP listeners from accepting connections; answers how many stopped (0: none reachable). */
+    int stopAccepting();
+
+    /** Closes the connections the HTTP listeners still hold; answers how many listeners did (0: none reachable). */
+    int closeConnections();
+
+    /** The figures of the server's connection pool whose name contains {@code name}, where the server shows them. */
+    Optional<PoolFigures> connectionPool(String name);
+}
