@@ -1,6 +1,6 @@
 // Swagger UI on this service's OpenAPI document; "Authorize" runs the OAuth2 password flow against /auth/login.
 window.ui = SwaggerUIBundle({
-    url: '/openapi',
+    url: '/auth/docs/openapi.yaml',
     dom_id: '#swagger-ui',
     deepLinking: true,
     presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],

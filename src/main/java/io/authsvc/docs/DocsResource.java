@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * {@code /auth/docs}: the interactive API documentation, Swagger UI from its webjar reading {@code /openapi}.
+ * {@code /auth/docs}: the interactive API documentation, Swagger UI from its webjar reading this WAR's own
+ * OpenAPI document, {@code /auth/docs/openapi.yaml}.
  * A literal path, so it is never taken for a user id.
  */
 @Path("docs")
@@ -22,11 +23,23 @@ public class DocsResource {
     private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "css", "text/css; charset=utf-8", "png", "image/png", "map", "application/json");
+            "css", "text/css; charset=utf-8", "png", "image/png", "map", "application/json",
+            "yaml", "application/yaml; charset=utf-8");
 
     @GET
     public Response page() {
         return file("docs/index.html", "html");
+    }
+
+    /**
+     * This WAR's own OpenAPI document, whatever else the server runs: the server's {@code /openapi} merges every
+     * application's (on Payara titled "Deployed Resources", with another WAR's paths among ours) and, on WildFly,
+     * writes the context root into the paths. Swagger UI on this page reads this one.
+     */
+    @GET
+    @Path("openapi.yaml")
+    public Response openApi() {
+        return file("META-INF/openapi.yaml", "yaml");
     }
 
     /** Our own docs.js first, then Swagger UI's files; names only, no paths, so nothing else can be read. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Logger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -65,6 +66,20 @@ class DocsBrowserIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(api.uri("docs").toString());
+
+            // this WAR's own document, not the server's merged one: our title, our tags, no path of the orders
+            // WAR that the tests deploy beside it (on Payara), register open (no lock)
+            WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".info .title")));
+            assertTrue(title.getText().startsWith("Auth service"), title.getText());
+            String page = browser.findElement(By.id("swagger-ui")).getText();
+            assertTrue(!page.contains("/api/orders") && !page.contains("Deployed Resources"), page);
+            for (String tag : List.of("accounts", "sessions", "administration", "keys")) {
+                assertTrue(!browser.findElements(By.id("operations-tag-" + tag)).isEmpty(), "tag " + tag + " is missing");
+            }
+            WebElement register = browser.findElement(By.id("operations-accounts-register"));
+            assertTrue(register.findElements(By.cssSelector(".authorization__btn")).isEmpty(), "register shows a lock");
+            assertTrue(!browser.findElement(By.id("operations-accounts-me"))
+                    .findElements(By.cssSelector(".authorization__btn")).isEmpty(), "me shows no lock");
 
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.authorize"))).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("oauth_username"))).sendKeys(username);
