@@ -89,19 +89,19 @@ class DocsBrowserIT {
                     "//div[contains(@class,'auth-container')]//h6[contains(., 'Authorized')]")));
             browser.findElement(By.cssSelector(".auth-btn-wrapper button.btn-done")).click();
 
-            WebElement me = wait.until(ExpectedConditions.elementToBeClickable(By.id("operations-default-me")));
+            WebElement me = wait.until(ExpectedConditions.elementToBeClickable(By.id("operations-accounts-me")));
             me.findElement(By.cssSelector(".opblock-summary")).click();
             WebElement tryIt = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#operations-default-me button.try-out__btn")));
+                    By.cssSelector("#operations-accounts-me button.try-out__btn")));
             if (tryIt.getText().contains("Try it out")) {
                 tryIt.click();
             }
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-default-me button.execute")))
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-accounts-me button.execute")))
                     .click();
             // The live answer: its code and body, under "Server response".
             String expected = "\"username\": \"" + username + "\"";
             // Swagger UI re-renders the block, so it is found again each time rather than held.
-            By block = By.id("operations-default-me");
+            By block = By.id("operations-accounts-me");
             wait.until(driver -> driver.findElement(block).getText().contains(expected));
             WebElement answered = browser.findElement(block);
             assertTrue(answered.findElements(By.cssSelector(".live-responses-table .response-col_status")).stream()
