@@ -68,7 +68,8 @@ public final class PayaraInternals {
             }
             return count;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, failure + ": {0}", e.toString());
+            // Not a MessageFormat pattern: the apostrophe of "listeners'" would swallow the {0}.
+            LOG.warning(failure + ": " + e);
             return 0;
         }
     }
