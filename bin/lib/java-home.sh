@@ -3,10 +3,9 @@
 # shellcheck disable=SC2034
 # Finds a JDK 21 or newer for bin/run and .ci/run (sourced, not executed).
 #
-# Payara 7 needs Java 21+, and Maven must run on that same JDK: the Arquillian
-# adapter starts Payara Micro with the test JVM's Java, and the POM's enforcer
-# rule fails the build on anything older. Maven on these machines defaults to
-# Java 17, so both scripts pick the JDK themselves and export JAVA_HOME.
+# Payara 7 needs Java 21+. The build itself finds one (maven-toolchains-plugin)
+# even when Maven runs on Java 17, the default here; bin/run starts Payara
+# with it directly, so both scripts pick the JDK themselves and export JAVA_HOME.
 #
 # Usage:  source bin/lib/java-home.sh
 #         find_java_home || { echo "no JDK 21+" >&2; exit 1; }
