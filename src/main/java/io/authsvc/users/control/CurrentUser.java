@@ -12,9 +12,16 @@ import jakarta.ws.rs.NotAuthorizedException;
 public class CurrentUser {
 
     private Account user;
+    private java.util.UUID session;
 
-    void set(Account user) {
+    void set(Account user, java.util.UUID session) {
         this.user = user;
+        this.session = session;
+    }
+
+    /** The session of the caller's token ({@code sid}), or empty for a token of no session. */
+    public java.util.Optional<java.util.UUID> session() {
+        return java.util.Optional.ofNullable(session);
     }
 
     /** @throws NotAuthorizedException when the call carries no valid token */
