@@ -9,7 +9,9 @@ import io.authsvc.users.control.Authenticator;
 import io.authsvc.users.entity.User;
 import io.authsvc.web.ClientRequest;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -103,8 +105,16 @@ public class LoginResource {
         return answer(sessions.refresh(refreshToken));
     }
 
+    /** Written with JSON-P, in the order JSON-B wrote it before: JSON-B's per-call work was a part of a refresh. */
     private static Response answer(Token token) {
-        return Response.ok(token)
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("access_token", token.accessToken())
+                .add("expires_in", token.expiresIn());
+        if (token.refreshToken() != null) {
+            body.add("refresh_token", token.refreshToken());
+        }
+        body.add("token_type", token.tokenType());
+        return Response.ok(body.build())
                 // RFC 6749 5.1: a token response is never cached.
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")

@@ -27,10 +27,10 @@ public class LiveTokens {
     /** The account, when the token is still good; a refusal is counted by its reason. */
     public Optional<Account> account(TokenPrincipal principal) {
         Optional<UUID> id = uuid(principal.getName());
-        Object sid = principal.claim(TokenIssuer.SESSION_CLAIM);
-        Optional<UUID> session = sid == null ? Optional.empty() : uuid(text(sid));
-        if (id.isEmpty() || (sid != null && session.isEmpty())) {
-            metrics.tokenRejected("unknown_user");
+        boolean namesSession = principal.claim(TokenIssuer.SESSION_CLAIM) != null;
+        Optional<UUID> session = session(principal);
+        if (id.isEmpty() || (namesSession && session.isEmpty())) {
+            metrics.tokenRejected(id.isEmpty() ? "unknown_user" : "invalid");
             return Optional.empty();
         }
         Optional<Account> account;
@@ -42,10 +42,13 @@ public class LiveTokens {
         } else {
             account = accounts.find(id.get());
         }
-        if (account.isEmpty() || !account.get().active() || version(principal) != account.get().tokenVersion()
-                || !sessionAlive) {
-            metrics.tokenRejected(account.isEmpty() ? "unknown_user" : !account.get().active() ? "inactive"
-                    : version(principal) != account.get().tokenVersion() ? "revoked" : "session_ended");
+        String refusal = account.isEmpty() ? "unknown_user"
+                : !account.get().active() ? "inactive"
+                : version(principal) != account.get().tokenVersion() ? "revoked"
+                : !sessionAlive ? "session_ended"
+                : null;
+        if (refusal != null) {
+            metrics.tokenRejected(refusal);
             return Optional.empty();
         }
         return account;
