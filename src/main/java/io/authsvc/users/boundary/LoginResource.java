@@ -105,7 +105,7 @@ public class LoginResource {
         return answer(sessions.refresh(refreshToken));
     }
 
-    /** Written with JSON-P, in the order JSON-B wrote it before: JSON-B's per-call work was a part of a refresh. */
+    /** Written with JSON-P, in the order JSON-B wrote it before, without JSON-B's per-call work (as UserOut is). */
     private static Response answer(Token token) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("access_token", token.accessToken())
