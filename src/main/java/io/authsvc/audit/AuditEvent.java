@@ -15,7 +15,13 @@ public enum AuditEvent {
     DEACTIVATED,
     ACTIVATED,
     DELETED,
-    LOGOUT_ALL;
+    LOGOUT_ALL,
+    /** One session ended by its refresh token ({@code POST /auth/logout}). */
+    LOGOUT,
+    /** One session ended by its owner from the list ({@code DELETE /auth/me/sessions/{id}}). */
+    SESSION_ENDED,
+    /** A spent refresh token came back: its whole session is ended. */
+    REFRESH_REUSED;
 
     /** The name in a log line: {@code login_failed}. */
     public String key() {

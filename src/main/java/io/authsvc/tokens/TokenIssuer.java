@@ -18,11 +18,13 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Signs access tokens with the contract's claims, plus {@code ver}, the user's token version. */
+/** Signs access tokens with the contract's claims, plus {@code ver}, the user's token version, and {@code sid}. */
 @ApplicationScoped
 public class TokenIssuer {
 
     public static final String VERSION_CLAIM = "ver";
+    /** The session the token belongs to (OpenID Connect's name for it); absent on a token of no session. */
+    public static final String SESSION_CLAIM = "sid";
     private static final Logger LOG = Logger.getLogger(TokenIssuer.class.getName());
 
     @Inject
@@ -64,6 +66,11 @@ public class TokenIssuer {
     }
 
     public Token issue(UUID subject, String username, Set<String> roles, int tokenVersion) {
+        return issue(subject, username, roles, tokenVersion, null);
+    }
+
+    /** @param session the session's id for {@code sid}, or null for a token of no session */
+    public Token issue(UUID subject, String username, Set<String> roles, int tokenVersion, UUID session) {
         Instant now = Instant.now();
         long lifetime = expireMinutes * 60;
         JwtClaimsBuilder claims = Jwt.issuer(settings.issuer())
@@ -74,10 +81,13 @@ public class TokenIssuer {
                 .expiresAt(now.plusSeconds(lifetime))
                 .claim("jti", UUID.randomUUID().toString())
                 .claim(VERSION_CLAIM, tokenVersion);
+        if (session != null) {
+            claims.claim(SESSION_CLAIM, session.toString());
+        }
         settings.audience().ifPresent(claims::audience);
         String jwt = signingKeys.isRs256()
                 ? claims.jws().algorithm(SignatureAlgorithm.RS256).keyId(signingKeys.keyId()).sign(signingKeys.privateKey())
                 : claims.jws().algorithm(SignatureAlgorithm.HS256).sign(key);
-        return new Token(jwt, "bearer", lifetime);
+        return new Token(jwt, "bearer", lifetime, null);
     }
 }

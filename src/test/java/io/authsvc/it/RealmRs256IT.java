@@ -117,7 +117,7 @@ class RealmRs256IT {
 
     private static JwtClaimsBuilder claims(String subject, String group) {
         Instant now = Instant.now();
-        return Jwt.issuer("auth-service").subject(subject).upn(subject).groups(group)
+        return Jwt.issuer(TestEnvironment.issuer()).subject(subject).upn(subject).groups(group)
                 .issuedAt(now).expiresAt(now.plusSeconds(600)).claim("jti", subject + now.toEpochMilli());
     }
 

@@ -43,6 +43,7 @@ public class TestEnvironment implements LauncherSessionListener {
     private static TcpProxy proxy;
     private static DatabaseUrl database;
     private static Path dir;
+    private static String issuer = "auth-service";
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -70,13 +71,16 @@ public class TestEnvironment implements LauncherSessionListener {
                 int http = freePort();
                 String jwks = "http://127.0.0.1:" + http + "/auth/.well-known/jwks.json";
                 properties.setProperty("ALGORITHM", "RS256");
+                // The issuer is the public URL of /auth, as discovery-based clients need it (OAuthClientRs256IT).
+                issuer = "http://127.0.0.1:" + http + "/auth";
+                properties.setProperty("JWT_ISSUER", issuer);
                 properties.setProperty("JWT_PRIVATE_KEY_LOCATION", writeKeys("current").toString());
                 writeKeys("previous");
                 properties.setProperty("JWT_PREVIOUS_PUBLIC_KEYS_LOCATION", dir.resolve("previous-public.pem").toString());
                 // The realm jar's WAR and the MicroProfile JWT WAR find the keys where any other server would.
                 properties.setProperty("JWT_PUBLIC_KEY_LOCATION", jwks);
                 properties.setProperty("mp.jwt.verify.publickey.location", jwks);
-                properties.setProperty("mp.jwt.verify.issuer", "auth-service");
+                properties.setProperty("mp.jwt.verify.issuer", issuer);
                 System.setProperty("payara.randomHttpPort", "false");
                 System.setProperty("payara.autoBindHttp", "false");
                 options.append(" --port ").append(http).append(" --deploy ").append(reportsWar());
@@ -174,6 +178,11 @@ public class TestEnvironment implements LauncherSessionListener {
     private static String withCredentials(String jdbcUrl) {
         return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "user=" + encode(database.user())
                 + "&password=" + encode(database.password());
+    }
+
+    /** The {@code iss} of the server's tokens: the default under HS256, the server's URL of /auth under RS256. */
+    public static String issuer() {
+        return issuer;
     }
 
     public static boolean isRs256() {

@@ -178,7 +178,7 @@ public class UsersResource {
         policy.check("password", password, Objects.requireNonNullElse(email, target.getEmail()),
                 Objects.requireNonNullElse(username, target.getUsername()), body.errors);
         if (roles != null && (!User.ROLES.containsAll(roles) || !roles.contains(User.ROLE_USER))) {
-            body.errors.add("roles", "must hold \"user\" and nothing but \"user\" and \"admin\"");
+            body.errors.add("roles", "must hold \"user\" and nothing but \"user\", \"admin\" and \"introspect\"");
         }
         boolean self = caller.is(target.getId());
         if (password != null && self && currentPassword == null && !body.errors.has("current_password")) {

@@ -3,6 +3,8 @@ package io.authsvc.users.control;
 import io.authsvc.users.entity.Account;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.NotAuthorizedException;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The calling user of this request, as the account check loaded it from the database: what the old
@@ -12,9 +14,16 @@ import jakarta.ws.rs.NotAuthorizedException;
 public class CurrentUser {
 
     private Account user;
+    private UUID session;
 
-    void set(Account user) {
+    void set(Account user, UUID session) {
         this.user = user;
+        this.session = session;
+    }
+
+    /** The session of the caller's token ({@code sid}), or empty for a token of no session. */
+    public Optional<UUID> session() {
+        return Optional.ofNullable(session);
     }
 
     /** @throws NotAuthorizedException when the call carries no valid token */
@@ -29,7 +38,7 @@ public class CurrentUser {
         return user != null && user.isAdmin();
     }
 
-    public boolean is(java.util.UUID id) {
+    public boolean is(UUID id) {
         return user != null && user.id().equals(id);
     }
 }

@@ -35,7 +35,9 @@ public class User {
 
     public static final String ROLE_USER = "user";
     public static final String ROLE_ADMIN = "admin";
-    public static final Set<String> ROLES = Set.of(ROLE_USER, ROLE_ADMIN);
+    /** For another service that asks {@code POST /auth/introspect} about the tokens it is sent. */
+    public static final String ROLE_INTROSPECT = "introspect";
+    public static final Set<String> ROLES = Set.of(ROLE_USER, ROLE_ADMIN, ROLE_INTROSPECT);
 
     @Id
     private UUID id;
