@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /** {@link MetricsBackend} on MicroProfile Metrics (Payara); a class CDI ignores where that API is missing. */
@@ -20,7 +22,13 @@ public class MicroProfileMetrics implements MetricsBackend {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
-    private final Map<String, Metadata> timers = new ConcurrentHashMap<>();
+    /**
+     * Each metric is made once and kept: Payara's registry is not safe when two threads make the same metric at
+     * once (a {@code ConcurrentModificationException} in {@code TimerImpl}'s constructor, seen when the first
+     * logins after start-up were hashed in parallel), and {@code computeIfAbsent} runs the making once per name.
+     */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     @Override
     public void gauge(String name, String description, Supplier<Number> value) {
@@ -29,17 +37,15 @@ public class MicroProfileMetrics implements MetricsBackend {
 
     @Override
     public void timeSeconds(String name, String description, long nanos) {
-        Metadata metadata = timers.computeIfAbsent(name, n -> Metadata.builder().withName(n)
-                .withDescription(description).withUnit(MetricUnits.SECONDS).build());
-        registry.timer(metadata).update(Duration.ofNanos(nanos));
+        timers.computeIfAbsent(name, n -> registry.timer(Metadata.builder().withName(n)
+                .withDescription(description).withUnit(MetricUnits.SECONDS).build()))
+                .update(Duration.ofNanos(nanos));
     }
 
     @Override
     public void count(String name, String tag, String value) {
-        if (tag == null) {
-            registry.counter(name).inc();
-        } else {
-            registry.counter(name, new Tag(tag, value)).inc();
-        }
+        String key = tag == null ? name : name + ':' + tag + '=' + value;
+        counters.computeIfAbsent(key, k -> tag == null ? registry.counter(name) : registry.counter(name, new Tag(tag, value)))
+                .inc();
     }
 }
