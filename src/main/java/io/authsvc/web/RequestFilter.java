@@ -3,6 +3,8 @@ package io.authsvc.web;
 import io.authsvc.security.ProblemJson;
 import io.authsvc.security.RequestIds;
 import jakarta.inject.Inject;
+import io.authsvc.host.ClientConnections;
+import io.authsvc.users.control.Waiting;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -74,9 +76,12 @@ public class RequestFilter extends HttpFilter {
                 response.setHeader("Connection", "close");
                 ProblemJson.write(response, 413, "The request body is over " + MAX_BODY_BYTES / 1024 + " KB");
             } else {
+                // A call queued for hashing leaves the queue when its client hangs up.
+                Waiting.set(ClientConnections.closed(request));
                 chain.doFilter(new LimitedBody(request), new ClosingWhenDraining(response, shutdown));
             }
         } finally {
+            Waiting.clear();
             if (shutdown.draining() && !response.isCommitted()) {
                 response.setHeader("Connection", "close");
             }

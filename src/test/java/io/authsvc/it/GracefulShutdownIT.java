@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -55,12 +56,15 @@ class GracefulShutdownIT {
 
     @Test
     void finishesTheCallsInFlightOnSigtermAndTakesNoNewConnections() throws Exception {
-        int port = TestEnvironment.freePort();
-        URI base = URI.create("http://127.0.0.1:" + port + "/auth/");
-        Path log = Path.of(System.getProperty("it.dir", "target/it"), "graceful-shutdown-run.log");
-        Process run = start(port, log);
+        ServiceRun run = ServiceRun.start("graceful-shutdown", Map.of(
+                "BCRYPT_COST", String.valueOf(COST),
+                "HASH_POOL_SIZE", String.valueOf(LOGINS),
+                "HASH_QUEUE_MAX_WAIT_MS", "60000",
+                "SHUTDOWN_TIMEOUT_MS", "30000"), Set.of());
+        URI base = run.base;
+        int port = run.port;
+        Path log = run.log;
         try {
-            awaitUp(run, base, log);
             // after the start, which brings the schema up to date (this test may run first)
             String username = Api.unique("drain");
             String hash = Password.hash(Api.PASSWORD).with(BcryptFunction.getInstance(Bcrypt.B, COST)).getResult();
@@ -99,7 +103,7 @@ class GracefulShutdownIT {
             assertFalse(logins.stream().anyMatch(CompletableFuture::isDone),
                     "the logins ended before SIGTERM; the test needs a costlier hash to show anything");
 
-            run.destroy(); // SIGTERM to bin/run, which passes it on to Payara
+            run.process.destroy(); // SIGTERM to bin/run, which passes it on to Payara
 
             long refusedAfter = awaitRefused(port);
             boolean loginsStillRunning = logins.stream().anyMatch(login -> !login.isDone());
@@ -117,8 +121,8 @@ class GracefulShutdownIT {
             idle.close();
             assertTrue(late.isEmpty(), "a request on a connection kept alive through the drain, sent after it,"
                     + " should find the connection closed, but was answered: " + late);
-            assertTrue(run.waitFor(90, TimeUnit.SECONDS), "bin/run did not end after SIGTERM; see " + log);
-            assertEquals(143, run.exitValue(), "bin/run ends with the status SIGTERM gives; see " + log);
+            assertTrue(run.process.waitFor(90, TimeUnit.SECONDS), "bin/run did not end after SIGTERM; see " + log);
+            assertEquals(143, run.process.exitValue(), "bin/run ends with the status SIGTERM gives; see " + log);
             calling.set(false);
             caller.join(10_000);
 
@@ -128,46 +132,8 @@ class GracefulShutdownIT {
             String output = Files.readString(log);
             assertTrue(output.contains("stopped accepting connections"), "the drain's log line; see " + log);
         } finally {
-            if (run.isAlive()) {
-                run.descendants().forEach(ProcessHandle::destroyForcibly);
-                run.destroyForcibly();
-            }
+            run.close();
         }
-    }
-
-    /** bin/run against the test database, with enough hashing threads for the logins to run side by side. */
-    private static Process start(int port, Path log) throws IOException {
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder("bin/run")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of(
-                "PORT", String.valueOf(port),
-                "DATABASE_URL", TestEnvironment.serverDatabaseUrl(),
-                "BCRYPT_COST", String.valueOf(COST),
-                "HASH_POOL_SIZE", String.valueOf(LOGINS),
-                "HASH_START_TIMEOUT_MS", "60000",
-                "SHUTDOWN_TIMEOUT_MS", "30000"));
-        return builder.start();
-    }
-
-    private void awaitUp(Process run, URI base, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (System.nanoTime() < deadline) {
-            if (!run.isAlive()) {
-                fail("bin/run ended before the service answered (status " + run.exitValue() + "); see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("ping")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        fail("the service did not answer within 240 s; see " + log);
     }
 
     /** Returns as soon as {@code text} is in {@code file} (checked every few milliseconds); fails after 30 s. */

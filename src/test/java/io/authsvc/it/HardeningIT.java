@@ -13,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -27,13 +28,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -61,6 +65,9 @@ class HardeningIT {
     static final int MAX_FAILURES_PER_ADDRESS = setting("LOGIN_MAX_FAILURES_PER_ADDRESS", 100);
     static final int MAX_REGISTRATIONS_PER_ADDRESS = setting("REGISTER_MAX_PER_ADDRESS", 20);
     static final int WINDOW_SECONDS = setting("LOGIN_WINDOW_SECONDS", 900);
+    static final int QUEUE_BUDGET_MILLIS = setting("HASH_QUEUE_MAX_WAIT_MS", 10_000);
+    /** A bcrypt hash of cost 17: several seconds of the one hashing thread (HASH_POOL_SIZE=1 here). */
+    static final String HOG_HASH = "$2b$17$" + "abcdefghijklmnopqrstuv" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ01234";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -139,11 +146,74 @@ class HardeningIT {
     }
 
     @Test
-    void countsNoLoginOrRegistrationRefusedForWantOfAHashingThread() throws Exception {
-        // A hash of cost 16 keeps the one hashing thread (HASH_POOL_SIZE=1 here) busy for seconds; meanwhile
-        // other calls get 503 after HASH_START_TIMEOUT_MS. Those were no guesses and cost no hash.
+    void refusesAtOnceACallPastTheQueueBudgetAndServesTheCallsQueuedBeforeIt() throws Exception {
+        String hog = hog();
+        String username = api.register("queued").json().getString("username");
+        Thread hogging = Thread.ofVirtual().start(() -> loginFrom(freshAddress(), hog, "wrong"));
+        Thread.sleep(300);
+        // queued while the hog is young: the wait it can expect is within the budget, so it waits its turn
+        var queued = CompletableFuture.supplyAsync(
+                () -> loginFrom(freshAddress(), username, Api.PASSWORD));
+        Thread.sleep(QUEUE_BUDGET_MILLIS);
+        assertTrue(hogging.isAlive(), "the hog hash still runs (cost 17 is too fast on this machine)");
+        long start = System.nanoTime();
+        Reply refused = loginFrom(freshAddress(), username, Api.PASSWORD);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertProblem(503, refused);
+        assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1, refused.header("Retry-After"));
+        assertTrue(millis < QUEUE_BUDGET_MILLIS / 2, "refused at once, not after waiting: " + millis + " ms");
+        assertEquals(200, queued.get(60, TimeUnit.SECONDS).status(), "the call queued before it was served");
+        hogging.join();
+    }
+
+    @Test
+    void aLoginWhoseClientHangsUpWhileQueuedIsNeverChecked() throws Exception {
+        // Wrong passwords, so that a checked one leaves a failure in the throttle's count and an unchecked one
+        // (its client gone, its hash never computed) leaves none.
+        String hog = hog();
+        String patient = api.register("patient").json().getString("username");
+        String gone = api.register("gone").json().getString("username");
+        String patientId = idOf(patient);
+        String goneId = idOf(gone);
+        Thread hogging = Thread.ofVirtual().start(() -> loginFrom(freshAddress(), hog, "wrong"));
+        Thread.sleep(300);
+        var waiting = CompletableFuture.supplyAsync(() -> loginFrom(freshAddress(), patient, "wrong password 1"));
+        List<Socket> hungUp = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Socket socket = new Socket("127.0.0.1", url.getPort());
+            String body = form(gone, "wrong password " + i);
+            socket.getOutputStream().write(("POST /auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "X-Forwarded-For: " + freshAddress() + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                    + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            hungUp.add(socket);
+        }
+        Thread.sleep(500);
+        assertTrue(hogging.isAlive(), "the hog hash still runs (cost 17 is too fast on this machine)");
+        for (Socket socket : hungUp) {
+            socket.close();
+        }
+        assertUnauthorized(waiting.get(60, TimeUnit.SECONDS));
+        hogging.join();
+        assertEquals(1, count("id:" + patientId), "the login that waited was checked and counted");
+        assertEquals(0, count("id:" + goneId), "the logins whose clients hung up were never checked");
+        assertEquals(401, loginFrom(freshAddress(), gone, "wrong password 9").status(), "the queue is free");
+        assertEquals(1, count("id:" + goneId));
+    }
+
+    /** A user whose login keeps the one hashing thread busy for several seconds. */
+    private static String hog() throws Exception {
         String hog = Api.unique("hog");
-        TestEnvironment.insertUser(hog, "$2b$16$" + "abcdefghijklmnopqrstuv" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ01234");
+        TestEnvironment.insertUser(hog, HOG_HASH);
+        return hog;
+    }
+
+    @Test
+    void countsNoLoginOrRegistrationRefusedForWantOfAHashingThread() throws Exception {
+        // While the hog's hash has run longer than the queue budget, a new call would wait longer than the
+        // budget and gets 503 at once. Those were no guesses and cost no hash.
+        String hog = hog();
         String address = freshAddress();
         String username = api.register("busy").json().getString("username");
         int refusedLogins = 0;
@@ -151,7 +221,7 @@ class HardeningIT {
         int registered = 0;
         for (int round = 0; round < 5 && (refusedLogins < MAX_FAILURES || refusedRegistrations == 0); round++) {
             Thread hogging = Thread.ofVirtual().start(() -> loginFrom(freshAddress(), hog, "wrong"));
-            Thread.sleep(300);
+            Thread.sleep(QUEUE_BUDGET_MILLIS + 300L);
             while (hogging.isAlive() && (refusedLogins < MAX_FAILURES || refusedRegistrations == 0)) {
                 Reply reply = refusedLogins < MAX_FAILURES ? loginFrom(address, username, Api.PASSWORD)
                         : registerFrom(address, Api.unique("busy-reg"));

@@ -5,6 +5,7 @@ import io.authsvc.audit.AuditLog;
 import io.authsvc.throttling.Throttle;
 import io.authsvc.throttling.TooManyAttempts;
 import io.authsvc.users.control.AuthMetrics;
+import io.authsvc.users.control.CurrentUser;
 import io.authsvc.users.control.HashingBusy;
 import io.authsvc.users.control.PasswordHasher;
 import io.authsvc.users.control.PasswordPolicy;
@@ -19,7 +20,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 
-/** {@code POST /auth/register} and its old name {@code POST /auth/}: one way to create an account. */
+/**
+ * {@code POST /auth/register} and its old name {@code POST /auth/}: one way to create an account. A caller with a
+ * valid admin token provisions: it may set {@code roles} and {@code is_active}, its calls are not counted by the
+ * per-address limit, and the audit line names it. Anyone else's {@code roles} and {@code is_active} are ignored.
+ */
 @ApplicationScoped
 public class Registration {
 
@@ -44,6 +49,9 @@ public class Registration {
     @Inject
     AuthMetrics metrics;
 
+    @Inject
+    CurrentUser caller;
+
     public Response register(JsonValue json, UriInfo uriInfo) {
         JsonBody body = JsonBody.of(json);
         String email = AccountRules.normalizeEmail(body.requiredText("email"));
@@ -58,7 +66,20 @@ public class Registration {
         }
         AccountRules.checkFullName("full_name", fullName, body.errors);
         policy.check("password", password, email, username, body.errors);
+        boolean provisioning = caller.isAdmin();
+        Set<String> roles = Set.of(User.ROLE_USER);
+        boolean active = true;
+        if (provisioning) {
+            Set<String> sent = body.strings("roles");
+            AccountRules.checkRoles("roles", sent, body.errors);
+            roles = sent == null ? roles : sent;
+            Boolean activeSent = body.bool("is_active");
+            active = activeSent == null || activeSent;
+        }
         body.errors.throwIfAny();
+        if (provisioning) {
+            return created(provision(email, username, fullName, password, roles, active), uriInfo);
+        }
 
         // Counted before the hash is made, whether the registration then succeeds or not: each one costs a hash.
         Throttle.RegistrationAttempt attempt;
@@ -75,9 +96,21 @@ public class Registration {
             throttle.registrationNotCounted(attempt);
             throw busy;
         }
-        User user = users.register(email, username, fullName, hash, Set.of(User.ROLE_USER));
+        User user = users.register(email, username, fullName, hash, roles);
         audit.record(AuditEvent.REGISTER, user.getId());
         metrics.registration();
+        return created(user, uriInfo);
+    }
+
+    private User provision(String email, String username, String fullName, String password, Set<String> roles,
+            boolean active) {
+        User user = users.register(email, username, fullName, hasher.hash(password), roles, active);
+        audit.record(AuditEvent.REGISTER, user.getId(), caller.get().id());
+        metrics.registration();
+        return user;
+    }
+
+    private static Response created(User user, UriInfo uriInfo) {
         return Response.created(uriInfo.getBaseUriBuilder().path(user.getId().toString()).build())
                 .entity(UserResponse.from(user))
                 .build();

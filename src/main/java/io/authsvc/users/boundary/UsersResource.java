@@ -177,9 +177,7 @@ public class UsersResource {
         AccountRules.checkFullName("full_name", fullName, body.errors);
         policy.check("password", password, Objects.requireNonNullElse(email, target.getEmail()),
                 Objects.requireNonNullElse(username, target.getUsername()), body.errors);
-        if (roles != null && (!User.ROLES.containsAll(roles) || !roles.contains(User.ROLE_USER))) {
-            body.errors.add("roles", "must hold \"user\" and nothing but \"user\", \"admin\" and \"introspect\"");
-        }
+        AccountRules.checkRoles("roles", roles, body.errors);
         boolean self = caller.is(target.getId());
         if (password != null && self && currentPassword == null && !body.errors.has("current_password")) {
             body.errors.add("current_password", "is required to change your own password");

@@ -76,9 +76,9 @@ public class Authenticator {
             audit.record(AuditEvent.LOGIN_DEACTIVATED, id);
             throw ProblemException.forbidden("This account is deactivated");
         }
-        // A hash of another cost (passlib's, or from before BCRYPT_COST changed) is replaced now that the
-        // password is at hand; hashing happens here, outside the transaction.
-        String rehashed = PasswordHasher.costOf(user.getPasswordHash()) != hasher.cost() ? hasher.hash(password) : null;
+        // A hash of another scheme or cost (passlib's, or from before PASSWORD_HASH or BCRYPT_COST changed) is
+        // replaced now that the password is at hand; hashing happens here, outside the transaction.
+        String rehashed = hasher.needsRehash(user.getPasswordHash()) ? hasher.hash(password) : null;
         User recorded = users.recordLogin(id, rehashed);
         throttle.loginSucceeded(attempt);
         audit.record(AuditEvent.LOGIN_OK, id);

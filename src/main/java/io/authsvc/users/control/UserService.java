@@ -25,9 +25,18 @@ public class UserService {
     EntityManager em;
 
     public User register(String email, String username, String fullName, String passwordHash, Set<String> roles) {
+        return register(email, username, fullName, passwordHash, roles, true);
+    }
+
+    /** A new account with {@code roles}; {@code active} false only when an admin provisions it so. */
+    public User register(String email, String username, String fullName, String passwordHash, Set<String> roles,
+            boolean active) {
         ensureFree(null, email, username);
         User user = new User(email, username, fullName, passwordHash);
         user.setRoles(roles);
+        if (!active) {
+            user.setActive(false);
+        }
         em.persist(user);
         flush();
         return user;

@@ -2,6 +2,7 @@ package io.authsvc.users.entity;
 
 import io.authsvc.problems.InvalidInput;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The contract's rules for an account's email, username and full name. */
@@ -47,6 +48,13 @@ public final class AccountRules {
     }
 
     /** Text PostgreSQL can keep as it was sent: no NUL, and no half of a surrogate pair (it would become '?'). */
+    /** {@code roles} as an admin sends them: {@code user} always, and nothing but {@code user}, {@code admin}, {@code introspect}. */
+    public static void checkRoles(String field, Set<String> roles, InvalidInput.Collector errors) {
+        if (roles != null && (!User.ROLES.containsAll(roles) || !roles.contains(User.ROLE_USER))) {
+            errors.add(field, "must hold \"user\" and nothing but \"user\", \"admin\" and \"introspect\"");
+        }
+    }
+
     public static boolean isStorableText(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
