@@ -77,6 +77,8 @@ public class Registration {
             active = activeSent == null || activeSent;
         }
         body.errors.throwIfAny();
+        // Before any database work: a refused call must cost next to nothing.
+        hasher.checkAdmission();
         if (provisioning) {
             return created(provision(email, username, fullName, password, roles, active), uriInfo);
         }

@@ -39,6 +39,8 @@ public class Authenticator {
      * @throws HashingBusy when no hashing thread could start in time; the attempt is then not counted
      */
     public User authenticate(String identifier, String password, String address) {
+        // Before any database work: a refused call must cost next to nothing.
+        hasher.checkAdmission();
         Optional<User> account = users.findForLogin(identifier);
         UUID id = account.map(User::getId).orElse(null);
         Throttle.LoginAttempt attempt;

@@ -103,12 +103,14 @@ class PasswordHasherTest {
         assertFalse(busy.callerGone());
         assertTrue(busy.retryAfterSeconds() >= 1, "Retry-After is at least one second");
         assertThrows(HashingBusy.class, () -> oneThread.verifyNothing("an unknown account's try"));
+        assertThrows(HashingBusy.class, oneThread::checkAdmission, "the check before any database work agrees");
 
         release.countDown();
         first.join(10_000);
         second.join(10_000);
         assertEquals(2, served.get(), "the calls admitted before the refusal were both served");
         assertEquals(0, oneThread.queueLength());
+        oneThread.checkAdmission();
         String hash = oneThread.hash("correct horse battery staple");
         assertTrue(oneThread.verify("correct horse battery staple", hash), "served again once the queue is short");
     }
