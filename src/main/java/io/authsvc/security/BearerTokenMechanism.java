@@ -10,6 +10,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Enumeration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +33,11 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         // The first to see a request: its id is settled here, so that the token check's log lines name it too.
         RequestIds.settle(request);
+        if (twoOrMore(request.getHeaders("Authorization"))) {
+            // A proxy that reads the last of them would disagree with this check, which reads the first, about the caller.
+            request.setAttribute(ProblemErrorServlet.DETAIL, "More than one Authorization header: send one");
+            return fail(response, HttpServletResponse.SC_BAD_REQUEST);
+        }
         // isProtected() is true when a role check asks for a caller (Payara's @RolesAllowed filter does that).
         String token = bearerToken(request.getHeader("Authorization"));
         if (token == null) {
@@ -50,14 +56,26 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         if (earlier == Outcome.STORE_FAILED) {
-            try {
-                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "client went away", e);
-            }
-            return AuthenticationStatus.SEND_FAILURE;
+            return fail(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         }
         return unauthorized(response, context);
+    }
+
+    private static AuthenticationStatus fail(HttpServletResponse response, int status) {
+        try {
+            response.sendError(status);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "client went away", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static boolean twoOrMore(Enumeration<String> values) {
+        if (values == null || !values.hasMoreElements()) {
+            return false;
+        }
+        values.nextElement();
+        return values.hasMoreElements();
     }
 
     /** The call is answered: its id is no longer current on this thread (a WAR without our filter relies on this). */

@@ -13,6 +13,8 @@ import java.io.IOException;
 public class ProblemErrorServlet extends HttpServlet {
 
     public static final String PATH = "/__problem";
+    /** A request attribute: the detail of the error that code of this WAR sent with {@code sendError}, when it said why. */
+    public static final String DETAIL = ProblemErrorServlet.class.getName() + ".detail";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -24,6 +26,7 @@ public class ProblemErrorServlet extends HttpServlet {
         if (status < 400) {
             status = HttpServletResponse.SC_NOT_FOUND;
         }
-        ProblemJson.write(response, status, ProblemJson.defaultDetail(status));
+        ProblemJson.write(response, status, request.getAttribute(DETAIL) instanceof String detail
+                ? detail : ProblemJson.defaultDetail(status));
     }
 }

@@ -31,6 +31,8 @@ public class TokenVerifier {
     static final int REMEMBER_MAX = 4096;
 
     private final DefaultJWTParser parser;
+    /** Under RS256 a token names its key; under HS256 a {@code kid} names no key there is. */
+    private final boolean keyIds;
     private final Clock clock;
     private final Map<String, Verified> recent = new ConcurrentHashMap<>();
 
@@ -49,6 +51,7 @@ public class TokenVerifier {
 
     TokenVerifier(RealmSettings settings, Optional<String> jwks, Clock clock) {
         this.clock = clock;
+        this.keyIds = settings.isRs256();
         JWTAuthContextInfo context;
         if (settings.isRs256()) {
             context = new JWTAuthContextInfo();
@@ -98,6 +101,7 @@ public class TokenVerifier {
         if (token == null || token.length() > BearerTokenCredential.MAX_LENGTH) {
             throw new ParseException("token missing or too long");
         }
+        CompactJws.check(token, keyIds);
         JsonWebToken jwt = parser.parse(token);
         // The parser checks exp (with the skew) but takes any iat: a token "issued" in the future was made by a
         // clock that is wrong, or by someone preparing tokens that outlive a key change.

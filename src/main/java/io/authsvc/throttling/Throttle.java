@@ -40,6 +40,10 @@ public class Throttle {
     int maxRegistrationsPerAddress;
 
     @Inject
+    @ConfigProperty(name = "PROFILE_CHANGES_PER_HOUR", defaultValue = "10")
+    int maxProfileChangesPerHour;
+
+    @Inject
     ThrottleStore store;
 
     /** One login attempt's keys, to settle the attempt once the password has been checked. */
@@ -56,6 +60,7 @@ public class Throttle {
         atLeastOne("LOGIN_MAX_FAILURES_PER_ADDRESS", maxFailuresPerAddress);
         atLeastOne("LOGIN_WINDOW_SECONDS", windowSeconds);
         atLeastOne("REGISTER_MAX_PER_ADDRESS", maxRegistrationsPerAddress);
+        atLeastOne("PROFILE_CHANGES_PER_HOUR", maxProfileChangesPerHour);
     }
 
     private static void atLeastOne(String name, long value) {
@@ -107,6 +112,20 @@ public class Throttle {
     /** A registration that cost no hash (no hashing thread was free): counted nowhere. */
     public void registrationNotCounted(RegistrationAttempt attempt) {
         store.release(attempt.id(), attempt.addressKey());
+    }
+
+    /**
+     * Counts one attempt of a user to change its own email or username, whatever its outcome: a 409 says that the
+     * address or name belongs to someone, so these attempts get a budget as registrations do.
+     *
+     * @throws TooManyAttempts when the account has used up {@code PROFILE_CHANGES_PER_HOUR}
+     */
+    public void beginProfileChange(UUID account) {
+        store.reserve(UUID.randomUUID(), List.of(new Limit("profile:" + account, maxProfileChangesPerHour)),
+                Duration.ofHours(1)).ifPresent(seconds -> {
+                    throw new TooManyAttempts("Too many changes of email or username; try again in " + seconds + " s",
+                            seconds);
+                });
     }
 
     Duration window() {

@@ -1,6 +1,7 @@
 package io.authsvc.tokens;
 
 import io.authsvc.security.RealmSettings;
+import io.authsvc.web.PublicUrl;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -9,18 +10,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /auth/.well-known/openid-configuration} and {@code .../oauth-authorization-server} (RFC 8414, OpenID
  * Connect Discovery 1.0), for anyone: where the token, revocation, introspection and key endpoints are and what
  * they support. Endpoints are absolute URLs under {@code PUBLIC_URL}, else under {@code JWT_ISSUER} when that is a
- * URL (as discovery-based clients need it to be), else under the address this request came to.
+ * URL (as discovery-based clients need it to be), else under the address and port the connection came to (never the request's {@code Host}).
  */
 @Path(".well-known")
 public class DiscoveryResource {
@@ -29,11 +26,7 @@ public class DiscoveryResource {
     RealmSettings settings;
 
     @Inject
-    @ConfigProperty(name = "PUBLIC_URL")
-    Optional<String> publicUrl;
-
-    @Context
-    UriInfo uriInfo;
+    PublicUrl publicUrl;
 
     @GET
     @Path("openid-configuration")
@@ -78,10 +71,10 @@ public class DiscoveryResource {
     /** The public URL of /auth/, ending in a slash. */
     private String base() {
         String issuer = settings.issuer();
-        String base = publicUrl.filter(url -> !url.isBlank())
-                .orElse(issuer.startsWith("https://") || issuer.startsWith("http://") ? issuer
-                        : uriInfo.getBaseUri().toString());
-        return base.endsWith("/") ? base : base + "/";
+        if (publicUrl.isConfigured() || !(issuer.startsWith("https://") || issuer.startsWith("http://"))) {
+            return publicUrl.absoluteBase();
+        }
+        return issuer.endsWith("/") ? issuer : issuer + "/";
     }
 
     private static JsonArrayBuilder strings(String... values) {

@@ -501,7 +501,7 @@ class HardeningIT {
     }
 
     /** An address of the benchmarking range 198.18.0.0/15, which no real client has. */
-    private static String freshAddress() {
+    static String freshAddress() {
         int n = ThreadLocalRandom.current().nextInt(1 << 17);
         return "198." + (18 + (n >> 16)) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
     }
@@ -510,7 +510,7 @@ class HardeningIT {
         return "{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}";
     }
 
-    private static String hs256(String header, String payload) throws Exception {
+    static String hs256(String header, String payload) throws Exception {
         return hmac(header, payload, "HmacSHA256");
     }
 
@@ -524,7 +524,7 @@ class HardeningIT {
         return input + "." + base64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
     }
 
-    private static int setting(String name, int fallback) {
+    static int setting(String name, int fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
     }

@@ -135,7 +135,8 @@ class HostileInputIT {
         assertProblem(422, api.postJson("register", """
                 {"email": "%s@example.com", "username": "%s", "password": "%s", "full_name": "Ann\\u0000Lee"}
                 """.formatted(name, name, Api.PASSWORD), null));
-        assertProblem(422, api.putJson(id, "{\"full_name\": \"\\ud800\"}", admin));
+        // Half of a surrogate pair is no text UTF-8 can carry: the body is unreadable (OutsideAttacksIT has more).
+        assertProblem(400, api.putJson(id, "{\"full_name\": \"\\ud800\"}", admin));
         assertProblem(422, api.get("?q=%00", admin));
         assertProblem(401, api.postJson("login", "{\"username\": \"root\\u0000\", \"password\": \"x\"}", null));
         for (String form : List.of("", "=", "&&&", "username", "username=&password=", "username=%zz&password=%",

@@ -50,7 +50,7 @@ class OperationsIT {
             Map.entry("get /stats", List.of("200", "401", "403")),
             Map.entry("get /", List.of("200", "401", "403", "422")),
             Map.entry("get /{user_id}", List.of("200", "401", "403", "404")),
-            Map.entry("put /{user_id}", List.of("200", "401", "403", "404", "409", "422")),
+            Map.entry("put /{user_id}", List.of("200", "401", "403", "404", "409", "422", "429")),
             Map.entry("delete /{user_id}", List.of("204", "401", "403", "404", "409")),
             Map.entry("get /.well-known/jwks.json", List.of("200", "404")),
             Map.entry("post /logout-all", List.of("204", "401")),

@@ -175,6 +175,48 @@ class TokenVerifierTest {
         assertThrows(ParseException.class, () -> remembering.verify(token + "x"), "a changed token is checked");
     }
 
+    @Test
+    void refusesEverySpellingButTheCanonicalOne() throws ParseException {
+        String token = claims().signWithSecret(SECRET);
+        verifier.check(token);
+        String[] parts = token.split("\\.");
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = parts[2].charAt(parts[2].length() - 1);
+        String sameBits = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 1)
+                + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        for (String spelling : new String[] {token + "=", parts[0] + "=." + parts[1] + "." + parts[2], sameBits,
+                token.replace('-', '+').replace('_', '/') + (token.matches(".*[-_].*") ? "" : "+"), token + ".",
+                parts[0] + ".." + parts[2], "." + parts[1] + "." + parts[2], token + "A", " " + token}) {
+            assertThrows(ParseException.class, () -> verifier.check(spelling), spelling);
+        }
+    }
+
+    @Test
+    void acceptsOnlyTheTypesOfAnAccessTokenAndNoKidUnderHs256() throws ParseException {
+        for (String type : new String[] {"JWT", "jwt", "at+jwt", "application/at+jwt"}) {
+            verifier.check(claims().jws().header("typ", type).signWithSecret(SECRET));
+        }
+        for (String type : new String[] {"JWE", "secevent+jwt", "logout+jwt", ""}) {
+            String token = claims().jws().header("typ", type).signWithSecret(SECRET);
+            assertThrows(ParseException.class, () -> verifier.check(token), type);
+        }
+        String withKid = claims().jws().keyId("hmac").signWithSecret(SECRET);
+        assertThrows(ParseException.class, () -> verifier.check(withKid));
+    }
+
+    @Test
+    void refusesASubjectThatIsNoUserIdAndGroupsThatAreNoStrings() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String times = "\"iss\":\"auth-service\",\"iat\":" + now + ",\"exp\":" + (now + 600);
+        verifier.check(signed("{" + times + ",\"sub\":\"someone\",\"groups\":[\"user\"]}"));
+        for (String claims : new String[] {"\"sub\":null", "\"sub\":\"\"", "\"sub\":\" \"", "\"sub\":5",
+                "\"sub\":[\"a\"]", "\"sub\":\"a\",\"groups\":\"admin\"", "\"sub\":\"a\",\"groups\":[1]",
+                "\"sub\":\"a\",\"upn\":7"}) {
+            String token = signed("{" + times + "," + claims + "}");
+            assertThrows(ParseException.class, () -> verifier.check(token), claims);
+        }
+    }
+
     /** A clock the test moves forward. */
     private static final class MovableClock extends Clock {
         private Instant now = Instant.now();

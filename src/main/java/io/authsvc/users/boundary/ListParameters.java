@@ -65,6 +65,10 @@ final class ListParameters {
         }
     }
 
+    /** The years a cursor's time may name: every account's created_at is within them, and PostgreSQL holds them. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     /** Opaque to clients: base64url of "seconds.nanos/uuid" of the page's last row. */
     static String encode(UserQuery.Cursor cursor) {
         String text = cursor.createdAt().getEpochSecond() + "." + cursor.createdAt().getNano() + "/" + cursor.id();
@@ -79,10 +83,16 @@ final class ListParameters {
             if (dot < 0 || slash < dot) {
                 return null;
             }
-            Instant createdAt = Instant.ofEpochSecond(Long.parseLong(text.substring(0, dot)),
-                    Long.parseLong(text.substring(dot + 1, slash)));
+            long nanos = Long.parseLong(text.substring(dot + 1, slash));
+            Instant createdAt = Instant.ofEpochSecond(Long.parseLong(text.substring(0, dot)), nanos);
             UUID id = UUID.fromString(text.substring(slash + 1));
-            return new UserQuery.Cursor(createdAt, id);
+            UserQuery.Cursor decoded = new UserQuery.Cursor(createdAt, id);
+            // Only what encode() gives out: a time PostgreSQL can hold (one past it was a 500), in the one spelling.
+            if (nanos < 0 || nanos > 999_999_999 || createdAt.isBefore(EARLIEST) || createdAt.isAfter(LATEST)
+                    || !encode(decoded).equals(cursor)) {
+                return null;
+            }
+            return decoded;
         } catch (RuntimeException e) {
             return null;
         }

@@ -13,11 +13,12 @@ import io.authsvc.users.control.UserService;
 import io.authsvc.users.entity.AccountRules;
 import io.authsvc.users.entity.User;
 import io.authsvc.web.ClientRequest;
+import io.authsvc.web.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Set;
 
 /**
@@ -52,7 +53,10 @@ public class Registration {
     @Inject
     CurrentUser caller;
 
-    public Response register(JsonValue json, UriInfo uriInfo) {
+    @Inject
+    PublicUrl publicUrl;
+
+    public Response register(JsonValue json) {
         JsonBody body = JsonBody.of(json);
         String email = AccountRules.normalizeEmail(body.requiredText("email"));
         String username = body.requiredText("username");
@@ -80,7 +84,7 @@ public class Registration {
         // Before any database work: a refused call must cost next to nothing.
         hasher.checkAdmission();
         if (provisioning) {
-            return created(provision(email, username, fullName, password, roles, active), uriInfo);
+            return created(provision(email, username, fullName, password, roles, active));
         }
 
         // Counted before the hash is made, whether the registration then succeeds or not: each one costs a hash.
@@ -101,7 +105,7 @@ public class Registration {
         User user = users.register(email, username, fullName, hash, roles);
         audit.record(AuditEvent.REGISTER, user.getId());
         metrics.registration();
-        return created(user, uriInfo);
+        return created(user);
     }
 
     private User provision(String email, String username, String fullName, String password, Set<String> roles,
@@ -112,8 +116,10 @@ public class Registration {
         return user;
     }
 
-    private static Response created(User user, UriInfo uriInfo) {
-        return Response.created(uriInfo.getBaseUriBuilder().path(user.getId().toString()).build())
+    private Response created(User user) {
+        // A header, not Response.created(URI): that resolves a relative URI against the request's Host.
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, publicUrl.of(user.getId().toString()))
                 .entity(UserResponse.from(user))
                 .build();
     }

@@ -6,10 +6,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /** {@code POST /auth/register}: open to anyone. */
 @Path("register")
@@ -18,13 +16,10 @@ public class RegistrationResource {
     @Inject
     Registration registration;
 
-    @Context
-    UriInfo uriInfo;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response register(JsonValue body) {
-        return registration.register(body, uriInfo);
+        return registration.register(body);
     }
 }

@@ -4,8 +4,11 @@ import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.problems.ProblemException;
+import io.authsvc.throttling.Throttle;
+import io.authsvc.throttling.TooManyAttempts;
 import io.authsvc.users.control.AccountReader;
 import io.authsvc.users.control.CurrentUser;
+import io.authsvc.users.control.HashingBusy;
 import io.authsvc.users.control.PasswordHasher;
 import io.authsvc.users.control.PasswordPolicy;
 import io.authsvc.users.control.UserChanges;
@@ -13,6 +16,7 @@ import io.authsvc.users.control.UserPage;
 import io.authsvc.users.control.UserService;
 import io.authsvc.users.entity.AccountRules;
 import io.authsvc.users.entity.User;
+import io.authsvc.web.ClientRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -25,13 +29,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -65,14 +68,17 @@ public class UsersResource {
     @Inject
     AuditLog audit;
 
-    @Context
-    UriInfo uriInfo;
+    @Inject
+    Throttle throttle;
+
+    @Inject
+    ClientRequest client;
 
     /** The old service's way to register, kept for its clients. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(JsonValue body) {
-        return registration.register(body, uriInfo);
+        return registration.register(body);
     }
 
     @GET
@@ -160,6 +166,33 @@ public class UsersResource {
         throw ProblemException.forbidden("A user may only reach its own account");
     }
 
+    /**
+     * A password check like a login's: throttled with the account's failed logins (a stolen token gives no more
+     * guesses than the login form), counted until it succeeds, and checked on the hashing pool.
+     */
+    private void checkCurrentPassword(User target, String currentPassword) {
+        hasher.checkAdmission();
+        Throttle.LoginAttempt attempt;
+        try {
+            attempt = throttle.beginLogin(Optional.of(target.getId()), target.getUsername(), client.address());
+        } catch (TooManyAttempts throttled) {
+            audit.record(AuditEvent.LOGIN_THROTTLED, target.getId());
+            throw throttled;
+        }
+        boolean right;
+        try {
+            right = hasher.verify(currentPassword, target.getPasswordHash());
+        } catch (HashingBusy busy) {
+            throttle.loginNotCounted(attempt);
+            throw busy;
+        }
+        if (!right) {
+            audit.record(AuditEvent.LOGIN_FAILED, target.getId());
+            throw ProblemException.forbidden("current_password is wrong");
+        }
+        throttle.loginSucceeded(attempt);
+    }
+
     private UserChanges changes(JsonBody body, User target) {
         String email = AccountRules.normalizeEmail(body.text("email"));
         String username = body.text("username");
@@ -192,8 +225,15 @@ public class UsersResource {
                 throw ProblemException.forbidden("Only an admin may change roles");
             }
         }
-        if (password != null && self && !hasher.verify(currentPassword, target.getPasswordHash())) {
-            throw ProblemException.forbidden("current_password is wrong");
+        if (password != null && self) {
+            checkCurrentPassword(target, currentPassword);
+        }
+        boolean renames = email != null && !email.equals(target.getEmail())
+                || username != null && !username.equals(target.getUsername());
+        if (renames && !caller.isAdmin()) {
+            // Counted before the uniqueness check: its 409 would otherwise tell anyone with an account, at any
+            // rate, whose email or username exists.
+            throttle.beginProfileChange(target.getId());
         }
         return new UserChanges(email, username, body.has("full_name") && !body.errors.has("full_name"), fullName,
                 password == null ? null : hasher.hash(password), active, roles);

@@ -36,4 +36,14 @@ class ListParametersTest {
         assertThrows(InvalidInput.class, () -> ListParameters.parse(null, "0", null, null, null));
         assertThrows(InvalidInput.class, () -> ListParameters.parse(null, null, null, "TRUE", null));
     }
+
+    @Test
+    void takesNoCursorOutsideTheYearsPostgresHoldsOrInAnotherSpelling() {
+        UUID id = UUID.randomUUID();
+        for (String text : new String[] {"9999999999999.0/" + id, "-99999999999.0/" + id, "1.1000000000/" + id,
+                "1.-5/" + id, "1.01/" + id, "01.0/" + id, "1.0/" + id.toString().toUpperCase()}) {
+            assertNull(ListParameters.decode(java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))), text);
+        }
+    }
 }
