@@ -104,7 +104,10 @@ class OperationsIT {
         Reply bundle = api.get("docs/swagger-ui-bundle.js", null);
         assertEquals(200, bundle.status());
         assertTrue(bundle.body().length() > 100_000, "the webjar's bundle");
-        assertEquals(404, api.get("docs/..%2Fpom.xml", null).status());
+        // 404, or 400 where an escaped dot segment is refused before anything is looked up (WildFly's filter).
+        Reply traversal = api.get("docs/..%2Fpom.xml", null);
+        assertTrue(traversal.status() == 404 || traversal.status() == 400, traversal.status() + " " + traversal.body());
+        assertFalse(traversal.body().contains("<project"), traversal.body());
     }
 
     @Test
