@@ -24,6 +24,8 @@ final class CompactJws {
     /** Claims that are strings when present: a number or an object in their place is a forged or broken token. */
     private static final List<String> TEXT_CLAIMS = List.of("iss", "upn", "preferred_username", "jti", "sid");
 
+    private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
     private CompactJws() {
     }
 
@@ -72,8 +74,7 @@ final class CompactJws {
     /** One base64url part as RFC 7515 spells it: the URL alphabet, no padding, and the unused bits of the last character zero. */
     private static void canonical(String token, int from, int to) throws ParseException {
         for (int i = from; i < to; i++) {
-            char c = token.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+            if (BASE64URL.indexOf(token.charAt(i)) < 0) {
                 throw new ParseException("the token is not base64url without padding");
             }
         }
@@ -81,25 +82,9 @@ final class CompactJws {
         if (rest == 1) {
             throw new ParseException("a part of the token has an impossible length");
         }
-        if (rest != 0) {
-            int last = value(token.charAt(to - 1));
-            int unusedBits = rest == 2 ? 0b1111 : 0b11;
-            if ((last & unusedBits) != 0) {
-                throw new ParseException("the token is not in its canonical spelling");
-            }
+        int unusedBits = rest == 2 ? 0b1111 : rest == 3 ? 0b11 : 0;
+        if ((BASE64URL.indexOf(token.charAt(to - 1)) & unusedBits) != 0) {
+            throw new ParseException("the token is not in its canonical spelling");
         }
-    }
-
-    private static int value(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : 63;
     }
 }

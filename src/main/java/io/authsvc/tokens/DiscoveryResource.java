@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.Response;
  * {@code GET /auth/.well-known/openid-configuration} and {@code .../oauth-authorization-server} (RFC 8414, OpenID
  * Connect Discovery 1.0), for anyone: where the token, revocation, introspection and key endpoints are and what
  * they support. Endpoints are absolute URLs under {@code PUBLIC_URL}, else under {@code JWT_ISSUER} when that is a
- * URL (as discovery-based clients need it to be), else under the address and port the connection came to (never the request's {@code Host}).
+ * URL (as discovery-based clients need it to be), else under the address and port the connection came to (never
+ * the request's {@code Host}).
  */
 @Path(".well-known")
 public class DiscoveryResource {
@@ -71,10 +72,11 @@ public class DiscoveryResource {
     /** The public URL of /auth/, ending in a slash. */
     private String base() {
         String issuer = settings.issuer();
-        if (publicUrl.isConfigured() || !(issuer.startsWith("https://") || issuer.startsWith("http://"))) {
-            return publicUrl.absoluteBase();
+        boolean issuerIsUrl = issuer.startsWith("https://") || issuer.startsWith("http://");
+        if (issuerIsUrl && !publicUrl.isConfigured()) {
+            return issuer.endsWith("/") ? issuer : issuer + "/";
         }
-        return issuer.endsWith("/") ? issuer : issuer + "/";
+        return publicUrl.absoluteBase();
     }
 
     private static JsonArrayBuilder strings(String... values) {

@@ -28,7 +28,7 @@ import java.time.Instant;
  * What every request and response under /auth gets: {@code X-Content-Type-Options: nosniff} (also on error
  * pages), a request id, the client's address, and a body of at most 64 KB: a larger declared length is
  * refused unread, a longer chunked body stops being read past the limit (both 413); a body whose framing two parsers
- * could read differently is refused unread ({@link Framing}, 400). Each request is counted
+ * could read differently is refused unread ({@link RawRequest}, 400). Each request is counted
  * in flight for the graceful shutdown and written to the access log.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR,
@@ -73,9 +73,9 @@ public class RequestFilter extends HttpFilter {
             }
             if (request.getDispatcherType() != DispatcherType.REQUEST) {
                 chain.doFilter(request, response);
-            } else if (Framing.encodedDotSegment(request.getRequestURI())) {
+            } else if (RawRequest.encodedDotSegment(request.getRequestURI())) {
                 ProblemJson.write(response, 400, "The path holds a dot segment written with escapes (%2e, %2f)");
-            } else if (Framing.ambiguous(request)) {
+            } else if (RawRequest.ambiguous(request)) {
                 response.setHeader("Connection", "close");
                 ProblemJson.write(response, 400, "The request's framing is ambiguous: Transfer-Encoding with"
                         + " Content-Length, a transfer coding other than chunked, or two lengths");

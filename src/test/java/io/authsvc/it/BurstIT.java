@@ -155,7 +155,10 @@ class BurstIT {
     void argon2idMakesNewHashesAndReplacesBcryptOnLogin() throws Exception {
         String username = register(address(), Api.unique("to-argon"), null).json().getString("username");
         assertTrue(storedHash(username).startsWith("$2b$12$"), storedHash(username));
-        try (ServiceRun argon = ServiceRun.start("burst-argon2id", Map.of("PASSWORD_HASH", "argon2id"), DEFAULTS)) {
+        // This second server also has PUBLIC_URL: Location and discovery start with it (OutsideAttacksIT has them without).
+        String publicUrl = "https://auth.example.com/auth";
+        try (ServiceRun argon = ServiceRun.start("burst-argon2id", Map.of("PASSWORD_HASH", "argon2id",
+                "PUBLIC_URL", publicUrl), DEFAULTS)) {
             Api argonApi = new Api(argon.base.toURL());
             assertEquals(200, argonApi.login(username, Api.PASSWORD).status());
             String rehashed = storedHash(username);
@@ -168,6 +171,9 @@ class BurstIT {
                     {"email": "%s@example.com", "username": "%s", "password": "%s"}
                     """.formatted(fresh, fresh, Api.PASSWORD)));
             assertEquals(201, reply.status(), reply.body());
+            assertEquals(publicUrl + "/" + reply.json().getString("id"), reply.header("Location"));
+            assertEquals(publicUrl + "/login", argonApi.get(".well-known/openid-configuration", null).json()
+                    .getString("token_endpoint"));
             assertTrue(storedHash(fresh).startsWith("$argon2id$"), storedHash(fresh));
             assertEquals(200, argonApi.login(fresh, Api.PASSWORD).status());
         }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
@@ -77,7 +78,7 @@ public class FormReader implements MessageBodyReader<MultivaluedMap<String, Stri
             } else {
                 // Raw text past ASCII (the body was valid UTF-8): its own UTF-8 bytes.
                 int end = Character.isHighSurrogate(c) ? i + 2 : i + 1;
-                bytes.writeBytes(component.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                bytes.writeBytes(component.substring(i, end).getBytes(StandardCharsets.UTF_8));
                 i = end - 1;
             }
         }

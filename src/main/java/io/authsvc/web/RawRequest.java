@@ -8,12 +8,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Whether a request's body framing is one that two HTTP parsers could read differently (RFC 9112 §6.1, §6.3):
+ * What a request looks like as the client wrote it, where a proxy and this server could read it differently: its
+ * path, and its body framing.
+ * <p>
+ * Framing that two HTTP parsers could read differently (RFC 9112 §6.1, §6.3):
  * {@code Transfer-Encoding} beside {@code Content-Length}, a transfer coding other than a single {@code chunked},
  * {@code Transfer-Encoding} in an HTTP/1.0 request, or more than one {@code Content-Length}. Behind a proxy that
  * frames by the other header, such a request smuggles a second one; it gets a 400 and its connection is closed.
  */
-final class Framing {
+final class RawRequest {
 
     /**
      * A dot segment spelt with escapes ({@code %2e%2e}, {@code .%2E}, {@code ..%2f}, {@code ..%5c}): the same rule
@@ -22,7 +25,7 @@ final class Framing {
     private static final Pattern ENCODED_DOT_SEGMENT = Pattern.compile(
             "(?i)/(([.]|%2e)*%2e([.]|%2e)*(/|%2f|%5c|$)|([.]|%2e)([.]|%2e)?(%2f|%5c))");
 
-    private Framing() {
+    private RawRequest() {
     }
 
     /**
@@ -34,6 +37,7 @@ final class Framing {
         return rawPath != null && ENCODED_DOT_SEGMENT.matcher(rawPath).find();
     }
 
+    /** Whether the body's framing is one of those above. */
     static boolean ambiguous(HttpServletRequest request) {
         List<String> lengths = values(request.getHeaders("Content-Length"));
         if (lengths.size() > 1) {
@@ -44,22 +48,8 @@ final class Framing {
             return false;
         }
         List<String> codings = values(encodings);
-        return !lengths.isEmpty() || named(request, "Content-Length") || codings.size() != 1 || !codings.get(0).equals("chunked")
+        return !lengths.isEmpty() || codings.size() != 1 || !codings.get(0).equals("chunked")
                 || !"HTTP/1.1".equals(request.getProtocol());
-    }
-
-    /**
-     * Whether a header of that name came, by the list of names: Grizzly (Payara) answers no Content-Length by name
-     * once Transfer-Encoding made the length unknown, but still lists it.
-     */
-    private static boolean named(HttpServletRequest request, String header) {
-        Enumeration<String> names = request.getHeaderNames();
-        while (names != null && names.hasMoreElements()) {
-            if (names.nextElement().equalsIgnoreCase(header)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Every comma-separated element of every line of one header, trimmed and lower-cased, empty ones too. */
