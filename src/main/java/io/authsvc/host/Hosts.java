@@ -3,6 +3,7 @@ package io.authsvc.host;
 import io.authsvc.payara.PayaraInternals;
 import io.authsvc.payara.PayaraInternals.PoolFigures;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -73,6 +74,18 @@ public final class Hosts {
         }
 
         @Override
+        public int guardListeners(Function<String, String> bodies) {
+            return ownsProcess ? PayaraInternals.guardListeners(bodies) : 0;
+        }
+
+        @Override
+        public void unguardListeners() {
+            if (ownsProcess) {
+                PayaraInternals.unguardListeners();
+            }
+        }
+
+        @Override
         public Optional<PoolFigures> connectionPool(String name) {
             return PayaraInternals.connectionPool(name);
         }
@@ -93,6 +106,15 @@ public final class Hosts {
         @Override
         public int closeConnections() {
             return 0;
+        }
+
+        @Override
+        public int guardListeners(Function<String, String> bodies) {
+            return 0;
+        }
+
+        @Override
+        public void unguardListeners() {
         }
 
         @Override

@@ -3,17 +3,19 @@ package io.authsvc.payara;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The two things this service needs from Payara that no API offers, reached through its internals by reflection:
- * closing the HTTP listeners' sockets and connections (for the graceful shutdown) and the connection pool's
- * figures (for {@code /metrics}). On another server, or a Payara whose internals changed, each does nothing and
+ * What this service needs from Payara that no API offers, reached through its internals by reflection: closing
+ * the HTTP listeners' sockets and connections (for the graceful shutdown), guarding them ({@link ListenerGuard})
+ * and the connection pool's figures (for {@code /metrics}). On another server, or a Payara whose internals changed, each does nothing and
  * says so.
  */
 public final class PayaraInternals {
@@ -49,18 +51,36 @@ public final class PayaraInternals {
         return eachTransport("shutdownNow", "cannot close the HTTP listeners' connections");
     }
 
+    /**
+     * Puts {@link ListenerGuard} on each HTTP listener.
+     *
+     * @param bodies the problem body (JSON text) of a 400, by its detail
+     * @return how many listeners are guarded; 0 when they could not be reached
+     */
+    public static int guardListeners(Function<String, String> bodies) {
+        try {
+            return ListenerGuard.install(transports(), bodies);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.warning("cannot guard the HTTP listeners: " + e);
+            return 0;
+        }
+    }
+
+    /** Takes {@link ListenerGuard} off the HTTP listeners again. */
+    public static void unguardListeners() {
+        try {
+            ListenerGuard.remove(transports());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.warning("cannot take the guard off the HTTP listeners: " + e);
+        }
+    }
+
     /** Calls {@code method} (of {@code org.glassfish.grizzly.nio.NIOTransport}) on each listener's transport. */
     private static int eachTransport(String method, String failure) {
         try {
-            Class<?> grizzly = Class.forName("com.sun.enterprise.v3.services.impl.GrizzlyService");
-            Object service = service(grizzly);
             Method call = Class.forName("org.glassfish.grizzly.nio.NIOTransport").getMethod(method);
             int count = 0;
-            for (Object proxy : List.copyOf((Collection<?>) field(grizzly, service, "proxies"))) {
-                Object listener = proxy.getClass().getMethod("getUnderlyingListener").invoke(proxy);
-                // GenericGrizzlyListener, a public class, has getTransport(); the interface does not declare it.
-                Object transport = listener == null ? null
-                        : listener.getClass().getMethod("getTransport").invoke(listener);
+            for (Object transport : transports()) {
                 if (call.getDeclaringClass().isInstance(transport)) {
                     call.invoke(transport);
                     count++;
@@ -72,6 +92,22 @@ public final class PayaraInternals {
             LOG.warning(failure + ": " + e);
             return 0;
         }
+    }
+
+    /** The Grizzly transport of each of the server's HTTP listeners (GrizzlyService's network proxies). */
+    private static List<Object> transports() throws ReflectiveOperationException {
+        Class<?> grizzly = Class.forName("com.sun.enterprise.v3.services.impl.GrizzlyService");
+        Object service = service(grizzly);
+        List<Object> transports = new ArrayList<>();
+        for (Object proxy : List.copyOf((Collection<?>) field(grizzly, service, "proxies"))) {
+            Object listener = proxy.getClass().getMethod("getUnderlyingListener").invoke(proxy);
+            // GenericGrizzlyListener, a public class, has getTransport(); the interface does not declare it.
+            Object transport = listener == null ? null : listener.getClass().getMethod("getTransport").invoke(listener);
+            if (transport != null) {
+                transports.add(transport);
+            }
+        }
+        return transports;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.authsvc.security.ProblemJson;
 import io.authsvc.security.RequestIds;
 import jakarta.inject.Inject;
 import io.authsvc.host.ClientConnections;
+import io.authsvc.http.RawRequest;
 import io.authsvc.users.control.Waiting;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -74,11 +75,10 @@ public class RequestFilter extends HttpFilter {
             if (request.getDispatcherType() != DispatcherType.REQUEST) {
                 chain.doFilter(request, response);
             } else if (RawRequest.encodedDotSegment(request.getRequestURI())) {
-                ProblemJson.write(response, 400, "The path holds a dot segment written with escapes (%2e, %2f)");
-            } else if (RawRequest.ambiguous(request)) {
+                ProblemJson.write(response, 400, RawRequest.DOT_SEGMENT_DETAIL);
+            } else if (RawRequest.ambiguous(name -> RawRequest.lines(request.getHeaders(name)), request.getProtocol())) {
                 response.setHeader("Connection", "close");
-                ProblemJson.write(response, 400, "The request's framing is ambiguous: Transfer-Encoding with"
-                        + " Content-Length, a transfer coding other than chunked, or two lengths");
+                ProblemJson.write(response, 400, RawRequest.FRAMING_DETAIL);
             } else if (request.getContentLengthLong() > MAX_BODY_BYTES) {
                 response.setHeader("Connection", "close");
                 ProblemJson.write(response, 413, "The request body is over " + MAX_BODY_BYTES / 1024 + " KB");
