@@ -1,0 +1,133 @@
+package io.authsvc.users.control;
+
+import io.authsvc.audit.AuditEvent;
+import io.authsvc.audit.AuditLog;
+import io.authsvc.problems.InvalidInput;
+import io.authsvc.throttling.Throttle;
+import io.authsvc.throttling.TooManyAttempts;
+import io.authsvc.users.entity.Account;
+import io.authsvc.users.entity.AccountRules;
+import io.authsvc.users.entity.User;
+import io.authsvc.web.ClientRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A change to one account, by itself or by an admin ({@code PUT /auth/{id}}): the rules, who may change what, the
+ * current password of a user changing its own (checked like a login, throttled with its failed logins), renames
+ * counted against {@code PROFILE_CHANGES_PER_HOUR}, the new password hashed before the transaction, the change in
+ * one transaction, and an audit line for each kind of change made.
+ */
+@ApplicationScoped
+public class AccountChange {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PasswordPolicy policy;
+
+    @Inject
+    Throttle throttle;
+
+    @Inject
+    ClientRequest client;
+
+    @Inject
+    AuditLog audit;
+
+    /** @param errors what reading the request found already, reported together with what the rules find here */
+    public User change(UUID id, RequestedChanges sent, Account caller, InvalidInput.Collector errors) {
+        User target = users.find(id).orElseThrow(AccountNotFound::new);
+        UserChanges changes = check(sent, target, caller, errors);
+        boolean wasActive = target.isActive();
+        Set<String> rolesBefore = target.getRoles();
+        User updated = users.update(id, changes);
+        if (changes.passwordHash() != null) {
+            audit.record(AuditEvent.PASSWORD_CHANGED, id, caller.id());
+        }
+        if (!updated.getRoles().equals(rolesBefore)) {
+            audit.record(AuditEvent.ROLE_CHANGED, id, caller.id());
+        }
+        if (updated.isActive() != wasActive) {
+            audit.record(updated.isActive() ? AuditEvent.ACTIVATED : AuditEvent.DEACTIVATED, id, caller.id());
+        }
+        return updated;
+    }
+
+    private UserChanges check(RequestedChanges sent, User target, Account caller, InvalidInput.Collector errors) {
+        String email = AccountRules.normalizeEmail(sent.email());
+        String username = sent.username();
+        String password = sent.password();
+        if (email != null) {
+            AccountRules.checkEmail("email", email, errors);
+        }
+        if (username != null) {
+            AccountRules.checkUsername("username", username, errors);
+        }
+        AccountRules.checkFullName("full_name", sent.fullName(), errors);
+        policy.check("password", password, Objects.requireNonNullElse(email, target.getEmail()),
+                Objects.requireNonNullElse(username, target.getUsername()), errors);
+        AccountRules.checkRoles("roles", sent.roles(), errors);
+        boolean self = caller.id().equals(target.getId());
+        if (password != null && self && sent.currentPassword() == null && !errors.has("current_password")) {
+            errors.add("current_password", "is required to change your own password");
+        }
+        errors.throwIfAny();
+
+        if (!caller.isAdmin()) {
+            if (sent.active() != null && sent.active() != target.isActive()) {
+                throw new AdminOnly("activate or deactivate an account");
+            }
+            if (sent.roles() != null && !sent.roles().equals(target.getRoles())) {
+                throw new AdminOnly("change roles");
+            }
+        }
+        if (password != null && self) {
+            checkCurrentPassword(target, sent.currentPassword());
+        }
+        boolean renames = email != null && !email.equals(target.getEmail())
+                || username != null && !username.equals(target.getUsername());
+        if (renames && !caller.isAdmin()) {
+            // Counted before the uniqueness check: its 409 would otherwise tell anyone with an account, at any
+            // rate, whose email or username exists.
+            throttle.beginProfileChange(target.getId());
+        }
+        return new UserChanges(email, username, sent.fullNameGiven(), sent.fullName(),
+                password == null ? null : hasher.hash(password), sent.active(), sent.roles());
+    }
+
+    /**
+     * A password check like a login's: throttled with the account's failed logins (a stolen token gives no more
+     * guesses than the login form), counted until it succeeds, and checked on the hashing pool.
+     */
+    private void checkCurrentPassword(User target, String currentPassword) {
+        hasher.checkAdmission();
+        Throttle.LoginAttempt attempt;
+        try {
+            attempt = throttle.beginLogin(Optional.of(target.getId()), target.getUsername(), client.address());
+        } catch (TooManyAttempts throttled) {
+            audit.record(AuditEvent.LOGIN_THROTTLED, target.getId());
+            throw throttled;
+        }
+        boolean right;
+        try {
+            right = hasher.verify(currentPassword, target.getPasswordHash());
+        } catch (HashingBusy busy) {
+            throttle.loginNotCounted(attempt);
+            throw busy;
+        }
+        if (!right) {
+            audit.record(AuditEvent.LOGIN_FAILED, target.getId());
+            throw new WrongCurrentPassword();
+        }
+        throttle.loginSucceeded(attempt);
+    }
+}

@@ -1,0 +1,28 @@
+package io.authsvc.users.control;
+
+import io.authsvc.audit.AuditEvent;
+import io.authsvc.audit.AuditLog;
+import io.authsvc.users.entity.Account;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/** Deleting an account ({@code DELETE /auth/{id}}): never the last active admin; audited with who did it. */
+@ApplicationScoped
+public class AccountDeletion {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * @throws AccountNotFound when there is no such account
+     * @throws LastActiveAdmin when it is the last active admin
+     */
+    public void delete(UUID id, Account caller) {
+        users.delete(id);
+        audit.record(AuditEvent.DELETED, id, caller.id());
+    }
+}

@@ -1,0 +1,90 @@
+package io.authsvc.users.control;
+
+import io.authsvc.audit.AuditEvent;
+import io.authsvc.audit.AuditLog;
+import io.authsvc.throttling.Throttle;
+import io.authsvc.throttling.TooManyAttempts;
+import io.authsvc.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Checks a login outside any transaction (bcrypt takes a quarter second and must not hold a connection),
+ * then records it. Unknown accounts and wrong passwords get the same answer after the same work: one account
+ * look-up, one throttle check, one bcrypt verification at the configured cost, one failure counted.
+ */
+@ApplicationScoped
+public class Authenticator {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Throttle throttle;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * @param address the client's address, for the per-address count
+     * @throws TooManyAttempts before any bcrypt work when the identifier or the address is throttled
+     * @throws HashingBusy when no hashing thread could start in time; the attempt is then not counted
+     */
+    public User authenticate(String identifier, String password, String address) {
+        // Before any database work: a refused call must cost next to nothing.
+        hasher.checkAdmission();
+        Optional<User> account = users.findForLogin(identifier);
+        UUID id = account.map(User::getId).orElse(null);
+        Throttle.LoginAttempt attempt;
+        try {
+            attempt = throttle.beginLogin(Optional.ofNullable(id), identifier, address);
+        } catch (TooManyAttempts throttled) {
+            audit.record(AuditEvent.LOGIN_THROTTLED, id);
+            throw throttled;
+        }
+        try {
+            return check(account, password, attempt);
+        } catch (HashingBusy busy) {
+            // No password was checked (or, for a rehash, it was right): a 503 is no guess, and counting it
+            // would lock out whoever logs in during a storm of logins once the storm has passed.
+            throttle.loginNotCounted(attempt);
+            throw busy;
+        }
+    }
+
+    private User check(Optional<User> account, String password, Throttle.LoginAttempt attempt) {
+        UUID id = account.map(User::getId).orElse(null);
+        if (account.isEmpty()) {
+            hasher.verifyNothing(password);
+            audit.record(AuditEvent.LOGIN_FAILED, null);
+            throw unauthorized();
+        }
+        User user = account.get();
+        if (!hasher.verify(password, user.getPasswordHash())) {
+            audit.record(AuditEvent.LOGIN_FAILED, id);
+            throw unauthorized();
+        }
+        if (!user.isActive()) {
+            // The right password is no guess: it neither counts as a failure nor clears the count.
+            throttle.loginNotCounted(attempt);
+            audit.record(AuditEvent.LOGIN_DEACTIVATED, id);
+            throw new AccountDeactivated();
+        }
+        // A hash of another scheme or cost (passlib's, or from before PASSWORD_HASH or BCRYPT_COST changed) is
+        // replaced now that the password is at hand; hashing happens here, outside the transaction.
+        String rehashed = hasher.needsRehash(user.getPasswordHash()) ? hasher.hash(password) : null;
+        User recorded = users.recordLogin(id, rehashed);
+        throttle.loginSucceeded(attempt);
+        audit.record(AuditEvent.LOGIN_OK, id);
+        return recorded;
+    }
+
+    private static BadCredentials unauthorized() {
+        return new BadCredentials();
+    }
+}

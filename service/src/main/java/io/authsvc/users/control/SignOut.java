@@ -1,0 +1,29 @@
+package io.authsvc.users.control;
+
+import io.authsvc.audit.AuditEvent;
+import io.authsvc.audit.AuditLog;
+import io.authsvc.users.entity.Account;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/**
+ * Signing an account out everywhere ({@code POST /auth/logout-all} for the caller's own, {@code POST
+ * /auth/{id}/logout-all} for an admin): every token it holds, the one of this call included, stops working at once
+ * (its token version moves on).
+ */
+@ApplicationScoped
+public class SignOut {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuditLog audit;
+
+    /** @throws AccountNotFound when there is no such account */
+    public void everywhere(UUID id, Account caller) {
+        users.revokeTokens(id);
+        audit.record(AuditEvent.LOGOUT_ALL, id, caller.id());
+    }
+}

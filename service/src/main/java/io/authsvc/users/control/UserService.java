@@ -1,0 +1,201 @@
+package io.authsvc.users.control;
+
+import io.authsvc.database.DatabaseFailures;
+import io.authsvc.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The account use cases, one transaction each. Passwords arrive already hashed: bcrypt never holds a connection. */
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+    /** Serializes the changes that could leave no active admin, and the bootstrap admin's creation. */
+    private static final long ADMIN_LOCK = 0x61757468_61646d6eL;
+
+    @PersistenceContext(unitName = "auth")
+    EntityManager em;
+
+    public User register(String email, String username, String fullName, String passwordHash, Set<String> roles) {
+        return register(email, username, fullName, passwordHash, roles, true);
+    }
+
+    /** A new account with {@code roles}; {@code active} false only when an admin provisions it so. */
+    public User register(String email, String username, String fullName, String passwordHash, Set<String> roles,
+            boolean active) {
+        ensureFree(null, email, username);
+        User user = new User(email, username, fullName, passwordHash);
+        user.setRoles(roles);
+        if (!active) {
+            user.setActive(false);
+        }
+        em.persist(user);
+        flush();
+        return user;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<User> find(UUID id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    /** The account a login names, by username (any case) or email. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<User> findForLogin(String identifier) {
+        if (identifier.indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold NUL, so no account is named so; asking would be an error, not a no.
+            return Optional.empty();
+        }
+        return em.createNamedQuery(User.BY_LOGIN, User.class)
+                .setParameter("identifier", identifier.strip())
+                .getResultStream()
+                .findFirst();
+    }
+
+    public User recordLogin(UUID id, String rehashed) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw new AccountNotFound();
+        }
+        user.recordLogin();
+        if (rehashed != null) {
+            user.setPasswordHash(rehashed);
+        }
+        return user;
+    }
+
+    public User update(UUID id, UserChanges changes) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw new AccountNotFound();
+        }
+        boolean wasActiveAdmin = user.isActive() && user.isAdmin();
+        if (changes.email() != null || changes.username() != null) {
+            ensureFree(id, changes.email() == null ? user.getEmail() : changes.email(),
+                    changes.username() == null ? user.getUsername() : changes.username());
+        }
+        if (changes.email() != null) {
+            user.setEmail(changes.email());
+        }
+        if (changes.username() != null) {
+            user.setUsername(changes.username());
+        }
+        if (changes.fullNameGiven()) {
+            user.setFullName(changes.fullName());
+        }
+        if (changes.passwordHash() != null) {
+            user.setPasswordHash(changes.passwordHash());
+            user.revokeTokens();
+        }
+        if (changes.active() != null) {
+            user.setActive(changes.active());
+        }
+        if (changes.roles() != null) {
+            user.setRoles(changes.roles());
+        }
+        if (wasActiveAdmin && !(user.isActive() && user.isAdmin())) {
+            ensureAnotherActiveAdmin(id, "the change would leave no active admin");
+        }
+        user.touch();
+        flush();
+        return user;
+    }
+
+    public void delete(UUID id) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw new AccountNotFound();
+        }
+        if (user.isActive() && user.isAdmin()) {
+            ensureAnotherActiveAdmin(id, "the last active admin cannot be deleted");
+        }
+        em.remove(user);
+        flush();
+    }
+
+    /** Ends every token the user holds now. */
+    public void revokeTokens(UUID id) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw new AccountNotFound();
+        }
+        user.revokeTokens();
+    }
+
+    /** All three counts from the row that triggers keep up to date, instead of counting every account. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Stats stats() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT total, active FROM user_counts").getSingleResult();
+        long total = ((Number) row[0]).longValue();
+        long active = ((Number) row[1]).longValue();
+        return new Stats(total, active, total - active);
+    }
+
+    /**
+     * Creates the first admin unless an admin exists or the email or username is taken; instances starting
+     * together take turns on a database lock, so only one creates it.
+     */
+    public Optional<User> createFirstAdmin(String email, String username, String passwordHash) {
+        lockAdmins();
+        if (em.createNamedQuery(User.ADMIN_EXISTS, Long.class).getSingleResult() > 0) {
+            return Optional.empty();
+        }
+        if (!em.createNamedQuery(User.TAKEN, User.class)
+                .setParameter("id", new UUID(0, 0))
+                .setParameter("email", email)
+                .setParameter("username", username)
+                .getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(register(email, username, null, passwordHash, Set.of(User.ROLE_USER, User.ROLE_ADMIN)));
+    }
+
+    private void ensureAnotherActiveAdmin(UUID id, String detail) {
+        lockAdmins();
+        long others = em.createNamedQuery(User.ACTIVE_ADMINS_EXCEPT, Long.class).setParameter("id", id).getSingleResult();
+        if (others == 0) {
+            throw new LastActiveAdmin(detail);
+        }
+    }
+
+    private void lockAdmins() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, ADMIN_LOCK).getSingleResult();
+    }
+
+    private void ensureFree(UUID id, String email, String username) {
+        List<User> holders = em.createNamedQuery(User.TAKEN, User.class)
+                .setParameter("id", id == null ? new UUID(0, 0) : id)
+                .setParameter("email", email)
+                .setParameter("username", username)
+                .getResultList();
+        for (User holder : holders) {
+            if (holder.getEmail().equalsIgnoreCase(email)) {
+                throw new EmailTaken();
+            }
+            throw new UsernameTaken();
+        }
+    }
+
+    /** Unique keys are checked now, inside the transaction, so that a race loser gets 409 and not a failed commit. */
+    private void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            String key = DatabaseFailures.uniqueViolation(e).orElse("");
+            if (User.EMAIL_KEYS.contains(key)) {
+                throw new EmailTaken();
+            }
+            if (User.USERNAME_KEYS.contains(key)) {
+                throw new UsernameTaken();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.authsvc.it;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What every black-box integration test shares: the packaged auth WAR deployed as in production (context root
+ * {@code /auth}, {@code testable = false}: the tests run outside the server), its URL, and a client for it. Arquillian
+ * finds the inherited {@code @Deployment} and {@code @ArquillianResource}; JUnit runs {@link #newClient} before a
+ * subclass's own {@code @BeforeEach} methods.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+abstract class DeployedService {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.authWar();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    /** The service, called through the machine's address (an untrusted peer). */
+    Api api;
+
+    @BeforeEach
+    void newClient() {
+        api = new Api(url);
+    }
+}
