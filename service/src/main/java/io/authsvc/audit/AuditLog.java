@@ -1,7 +1,7 @@
 package io.authsvc.audit;
 
 import io.authsvc.web.ClientRequest;
-import io.authsvc.web.LineFile;
+import io.authsvc.web.logging.LineFile;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package io.authsvc.problems;
 import io.authsvc.database.DatabaseFailures;
 import io.authsvc.security.ProblemJson;
 import io.authsvc.web.BodyTooLarge;
-import io.authsvc.web.RequestFilter;
+import io.authsvc.web.BodyLimitFilter;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -33,7 +33,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             return problem(503, "The database cannot be reached; try again shortly");
         }
         if (causedBy(failure, BodyTooLarge.class)) {
-            return problem(413, "The request body is over " + RequestFilter.MAX_BODY_BYTES / 1024 + " KB");
+            return problem(413, "The request body is over " + BodyLimitFilter.MAX_BODY_BYTES / 1024 + " KB");
         }
         if (isUnreadableBody(failure)) {
             return problem(400, "The request body is not valid JSON");

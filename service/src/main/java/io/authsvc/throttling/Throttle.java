@@ -1,6 +1,6 @@
 package io.authsvc.throttling;
 
-import io.authsvc.web.IpAddress;
+import io.authsvc.web.address.IpAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

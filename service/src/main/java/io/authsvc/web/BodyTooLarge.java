@@ -2,10 +2,10 @@ package io.authsvc.web;
 
 import java.io.IOException;
 
-/** Thrown by a request body's stream past {@link RequestFilter#MAX_BODY_BYTES}; answered with 413. */
+/** Thrown by a request body's stream past {@link BodyLimitFilter#MAX_BODY_BYTES}; answered with 413. */
 public class BodyTooLarge extends IOException {
 
     public BodyTooLarge() {
-        super("request body over " + RequestFilter.MAX_BODY_BYTES + " bytes");
+        super("request body over " + BodyLimitFilter.MAX_BODY_BYTES + " bytes");
     }
 }

@@ -1,11 +1,12 @@
 package io.authsvc.web;
 
 import io.authsvc.security.RequestIds;
+import io.authsvc.web.address.ClientAddressFilter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The current request's id and client address, as {@link RequestFilter} settled them. */
+/** The current request's id and client address, as {@link RequestIdFilter} and {@link ClientAddressFilter} settled them. */
 @RequestScoped
 public class ClientRequest {
 
@@ -17,7 +18,6 @@ public class ClientRequest {
     }
 
     public String address() {
-        return request.getAttribute(RequestFilter.CLIENT_ADDRESS) instanceof String address
-                ? address : ClientAddresses.normalize(request.getRemoteAddr());
+        return ClientAddressFilter.address(request);
     }
 }

@@ -2,7 +2,6 @@ package io.authsvc.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +16,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * authentication, and answers to allowed origins carry the headers a browser needs to read them. Any other origin
  * gets no CORS header, so the browser refuses it.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class CorsFilter extends HttpFilter {
 
     static final String ALLOW_METHODS = "GET, POST, PUT, DELETE, OPTIONS";

@@ -1,5 +1,10 @@
 /**
- * What every request under /auth goes through before the resources.
+ * What every request under /auth goes through before the resources: one filter per job, in web.xml's order
+ * ({@link io.authsvc.web.RequestIdFilter}, {@link io.authsvc.web.logging.AccessLogFilter},
+ * {@link io.authsvc.web.address.ClientAddressFilter}, {@link io.authsvc.web.shutdown.InFlightFilter},
+ * {@link io.authsvc.web.RawRequestFilter}, {@link io.authsvc.web.BodyLimitFilter}, {@link io.authsvc.web.CorsFilter});
+ * the rooms {@code address} (the client's address), {@code shutdown} (the graceful shutdown) and {@code logging}
+ * (request ids in log lines, the access log, appended files).
  * <ol>
  * <li>Every response, error pages included, carries {@code X-Content-Type-Options: nosniff} and an
  *     {@code X-Request-Id} (the client's own when it is short and plain, else a new UUID).</li>

@@ -1,4 +1,4 @@
-package io.authsvc.web;
+package io.authsvc.web.address;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

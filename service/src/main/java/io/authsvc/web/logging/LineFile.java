@@ -1,4 +1,4 @@
-package io.authsvc.web;
+package io.authsvc.web.logging;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

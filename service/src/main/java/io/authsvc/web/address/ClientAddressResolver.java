@@ -1,4 +1,4 @@
-package io.authsvc.web;
+package io.authsvc.web.address;
 
 import io.authsvc.startup.StartupOrder;
 import jakarta.annotation.PostConstruct;

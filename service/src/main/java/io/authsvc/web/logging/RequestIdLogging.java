@@ -1,4 +1,4 @@
-package io.authsvc.web;
+package io.authsvc.web.logging;
 
 import io.authsvc.security.RequestIds;
 import io.authsvc.host.Hosts;

@@ -1,4 +1,4 @@
-package io.authsvc.web;
+package io.authsvc.web.shutdown;
 
 import io.authsvc.host.Host;
 import io.authsvc.host.Hosts;

@@ -1,4 +1,4 @@
-package io.authsvc.web;
+package io.authsvc.web.address;
 
 import java.util.ArrayList;
 import java.util.Enumeration;

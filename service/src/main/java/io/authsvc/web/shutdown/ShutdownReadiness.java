@@ -1,4 +1,4 @@
-package io.authsvc.web;
+package io.authsvc.web.shutdown;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

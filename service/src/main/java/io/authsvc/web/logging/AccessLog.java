@@ -1,4 +1,4 @@
-package io.authsvc.web;
+package io.authsvc.web.logging;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

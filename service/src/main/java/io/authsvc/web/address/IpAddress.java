@@ -1,4 +1,4 @@
-package io.authsvc.web;
+package io.authsvc.web.address;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
