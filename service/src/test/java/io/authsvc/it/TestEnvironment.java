@@ -65,8 +65,8 @@ public class TestEnvironment implements LauncherSessionListener {
             Properties properties = new Properties();
             properties.setProperty("DATABASE_URL", withCredentials(jdbcUrl));
             // The server's log goes to a file, which the tests read for the request ids of its lines.
-            StringBuilder options = new StringBuilder(" --prebootcommandfile " + System.getProperty("it.preboot")
-                    + " --nocluster --logToFile " + serverLog() + " --deploy " + ordersWar());
+            StringBuilder options = new StringBuilder(payaraOptions() + " --logToFile " + serverLog()
+                    + " --deploy " + ordersWar());
             if (isRs256()) {
                 int http = freePort();
                 String jwks = "http://127.0.0.1:" + http + "/auth/.well-known/jwks.json";
@@ -124,6 +124,24 @@ public class TestEnvironment implements LauncherSessionListener {
     /** The test database, reached directly (not through the proxy), for arranging rows. */
     public static DatabaseUrl database() {
         return database;
+    }
+
+    /**
+     * The options every Payara Micro of this project starts with (server-config/payara-micro.options, which bin/run
+     * and bench/run read too), with a leading space; the paths in it are the repository root's.
+     */
+    static String payaraOptions() throws IOException {
+        Path root = Path.of(System.getProperty("it.root", "..")).toAbsolutePath().normalize();
+        StringBuilder options = new StringBuilder();
+        for (String line : Files.readAllLines(root.resolve("server-config/payara-micro.options"))) {
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            for (String word : line.strip().split("\\s+")) {
+                options.append(' ').append(word.startsWith("-") ? word : root.resolve(word).toString());
+            }
+        }
+        return options.toString();
     }
 
     /** A connection of the test's own to the test database (not through the proxy that a test may cut). */
