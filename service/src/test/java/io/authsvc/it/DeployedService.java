@@ -1,5 +1,6 @@
 package io.authsvc.it;
 
+import java.net.URI;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -33,5 +34,10 @@ abstract class DeployedService {
     @BeforeEach
     void newClient() {
         api = new Api(url);
+    }
+
+    /** The service through the loopback, which the test settings trust as a proxy: X-Forwarded-For names the client. */
+    Api loopback() throws Exception {
+        return new Api(new URI("http", null, "127.0.0.1", url.getPort(), url.getPath(), null, null).toURL());
     }
 }

@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ class HardeningIT extends DeployedService {
 
     @BeforeEach
     void client() throws Exception {
-        local = new Api(new URI("http", null, "127.0.0.1", url.getPort(), url.getPath(), null, null).toURL());
+        local = loopback();
         assertNotEquals("127.0.0.1", url.getHost(), "the tests need the machine's address to be other than the loopback");
     }
 

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +44,7 @@ class OutsideAttacksIT extends DeployedService {
 
     @BeforeEach
     void client() throws Exception {
-        local = new Api(new URI("http", null, "127.0.0.1", url.getPort(), url.getPath(), null, null).toURL());
+        local = loopback();
     }
 
     // ---- 1: a stolen token gives no more password guesses than the login form

@@ -4,7 +4,6 @@ import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.throttling.Throttle;
-import io.authsvc.throttling.TooManyAttempts;
 import io.authsvc.users.entity.Account;
 import io.authsvc.users.entity.AccountRules;
 import io.authsvc.users.entity.User;
@@ -12,7 +11,6 @@ import io.authsvc.web.ClientRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,6 +34,9 @@ public class AccountChange {
 
     @Inject
     Throttle throttle;
+
+    @Inject
+    Authenticator authenticator;
 
     @Inject
     ClientRequest client;
@@ -91,7 +92,7 @@ public class AccountChange {
             }
         }
         if (password != null && self) {
-            checkCurrentPassword(target, sent.currentPassword());
+            authenticator.checkCurrentPassword(target, sent.currentPassword(), client.address());
         }
         boolean renames = email != null && !email.equals(target.getEmail())
                 || username != null && !username.equals(target.getUsername());
@@ -102,32 +103,5 @@ public class AccountChange {
         }
         return new UserChanges(email, username, sent.fullNameGiven(), sent.fullName(),
                 password == null ? null : hasher.hash(password), sent.active(), sent.roles());
-    }
-
-    /**
-     * A password check like a login's: throttled with the account's failed logins (a stolen token gives no more
-     * guesses than the login form), counted until it succeeds, and checked on the hashing pool.
-     */
-    private void checkCurrentPassword(User target, String currentPassword) {
-        hasher.checkAdmission();
-        Throttle.LoginAttempt attempt;
-        try {
-            attempt = throttle.beginLogin(Optional.of(target.getId()), target.getUsername(), client.address());
-        } catch (TooManyAttempts throttled) {
-            audit.record(AuditEvent.LOGIN_THROTTLED, target.getId());
-            throw throttled;
-        }
-        boolean right;
-        try {
-            right = hasher.verify(currentPassword, target.getPasswordHash());
-        } catch (HashingBusy busy) {
-            throttle.loginNotCounted(attempt);
-            throw busy;
-        }
-        if (!right) {
-            audit.record(AuditEvent.LOGIN_FAILED, target.getId());
-            throw new WrongCurrentPassword();
-        }
-        throttle.loginSucceeded(attempt);
     }
 }

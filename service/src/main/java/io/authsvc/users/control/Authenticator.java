@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Checks a login outside any transaction (bcrypt takes a quarter second and must not hold a connection),
@@ -39,16 +40,43 @@ public class Authenticator {
         // Before any database work: a refused call must cost next to nothing.
         hasher.checkAdmission();
         Optional<User> account = users.findForLogin(identifier);
-        UUID id = account.map(User::getId).orElse(null);
+        return throttled(account.map(User::getId), identifier, address,
+                attempt -> check(account, password, attempt));
+    }
+
+    /**
+     * A user's own {@code current_password}, checked as a login is: counted with the account's failed logins (a
+     * stolen token gives no more guesses than the login form), cleared when right, on the hashing pool.
+     *
+     * @throws WrongCurrentPassword when it is wrong, after counting it
+     */
+    public void checkCurrentPassword(User account, String password, String address) {
+        hasher.checkAdmission();
+        throttled(Optional.of(account.getId()), account.getUsername(), address, attempt -> {
+            if (!hasher.verify(password, account.getPasswordHash())) {
+                audit.record(AuditEvent.LOGIN_FAILED, account.getId());
+                throw new WrongCurrentPassword();
+            }
+            throttle.loginSucceeded(attempt);
+            return account;
+        });
+    }
+
+    /**
+     * Runs one password check as a counted login attempt: refused before any bcrypt work when the identifier or the
+     * address is throttled (and audited), and not counted when no hashing thread could take it.
+     */
+    private User throttled(Optional<UUID> id, String identifier, String address,
+            Function<Throttle.LoginAttempt, User> check) {
         Throttle.LoginAttempt attempt;
         try {
-            attempt = throttle.beginLogin(Optional.ofNullable(id), identifier, address);
+            attempt = throttle.beginLogin(id, identifier, address);
         } catch (TooManyAttempts throttled) {
-            audit.record(AuditEvent.LOGIN_THROTTLED, id);
+            audit.record(AuditEvent.LOGIN_THROTTLED, id.orElse(null));
             throw throttled;
         }
         try {
-            return check(account, password, attempt);
+            return check.apply(attempt);
         } catch (HashingBusy busy) {
             // No password was checked (or, for a rehash, it was right): a 503 is no guess, and counting it
             // would lock out whoever logs in during a storm of logins once the storm has passed.
