@@ -15,6 +15,8 @@ public final class StartupOrder {
     public static final int SCHEMA = 100;
     /** The first admin, into the migrated schema ({@code users.control.FirstAdmin}). */
     public static final int FIRST_ADMIN = 110;
+    /** The account cache's listener started, on the migrated schema's triggers ({@code users.cache.ChangeListener}). */
+    public static final int ACCOUNT_CACHE = 120;
 
     private StartupOrder() {
     }

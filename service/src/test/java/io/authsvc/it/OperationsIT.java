@@ -180,6 +180,34 @@ class OperationsIT extends DeployedService {
         assertTrue(inUse >= 0 && idle >= 0 && inUse + idle >= 1, "the pool has a connection: " + inUse + " / " + idle);
     }
 
+    // Payara only: MicroProfile Metrics' /metrics.
+    @Tag("payara")
+    @Test
+    void servesTheCallersAccountFromTheCacheAndForgetsItOnAChange() throws InterruptedException {
+        String username = api.register("cache-metrics").json().getString("username");
+        String token = api.token(username, Api.PASSWORD);
+        assertEquals(1, present("auth_account_cache_listening"), "the listener vouches for the cache");
+        assertEquals(200, api.get("me", token).status());
+        // the login's own notification may still be on its way, and would drop what that call kept
+        Thread.sleep(200);
+        assertEquals(200, api.get("me", token).status());
+        double hits = metric("auth_account_cache_hits_total", null);
+        double misses = metric("auth_account_cache_misses_total", null);
+        double invalidations = metric("auth_account_cache_invalidations_total", null);
+        assertEquals(200, api.get("me", token).status());
+        assertEquals(200, api.get("me", token).status());
+        assertEquals(hits + 2, metric("auth_account_cache_hits_total", null), "two calls served from the cache");
+        assertEquals(misses, metric("auth_account_cache_misses_total", null));
+
+        String id = api.get("me", token).json().getString("id");
+        assertEquals(200, api.putJson(id, "{\"full_name\": \"Cached Then Changed\"}", token).status());
+        assertTrue(metric("auth_account_cache_invalidations_total", null) > invalidations, "the change dropped it");
+        assertEquals("Cached Then Changed", api.get("me", token).json().getString("full_name"),
+                "the next call reads the changed account");
+        assertTrue(metric("auth_account_cache_misses_total", null) > misses);
+        assertTrue(present("auth_account_cache_entries") >= 1);
+    }
+
     @Test
     void writesEachRequestToTheAccessLogWithItsId() throws Exception {
         JsonObject user = api.register("access").json();

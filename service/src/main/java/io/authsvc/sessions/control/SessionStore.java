@@ -1,8 +1,10 @@
 package io.authsvc.sessions.control;
 
 import io.authsvc.sessions.entity.Session;
+import io.authsvc.users.cache.AccountCache;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.sql.Array;
 import java.sql.Connection;
@@ -78,6 +80,10 @@ public class SessionStore {
     @Resource(lookup = "java:app/jdbc/auth")
     DataSource dataSource;
 
+    /** Told of each ended session, so that this instance refuses its tokens at once. */
+    @Inject
+    AccountCache cache;
+
     public void start(UUID sessionId, UUID userId, int tokenVersion, byte[] tokenHash, int expireDays, int idleDays,
             String clientAddress, String userAgent) {
         try (Connection connection = dataSource.getConnection();
@@ -108,7 +114,7 @@ public class SessionStore {
                         UUID sessionId = (UUID) row.getObject(1);
                         UUID userId = (UUID) row.getObject(2);
                         if (userId == null) {
-                            Optional<Ended> ended = delete(connection, END, sessionId);
+                            Optional<Ended> ended = ended(delete(connection, END, sessionId));
                             return Rotation.refused(Rotation.Outcome.ENDED, sessionId,
                                     ended.map(Ended::userId).orElse(null));
                         }
@@ -124,7 +130,7 @@ public class SessionStore {
             }
             // Not unspent: spent before (reuse, or the loser of a race, which cannot be told apart), or unknown.
             // A new statement sees what a concurrent winner committed meanwhile.
-            Optional<Ended> reused = delete(connection, END_BY_TOKEN, tokenHash);
+            Optional<Ended> reused = ended(delete(connection, END_BY_TOKEN, tokenHash));
             return reused.map(ended -> Rotation.refused(Rotation.Outcome.REUSED, ended.sessionId(), ended.userId()))
                     .orElse(Rotation.refused(Rotation.Outcome.UNKNOWN, null, null));
         } catch (SQLException e) {
@@ -168,10 +174,15 @@ public class SessionStore {
 
     private Optional<Ended> delete(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection()) {
-            return delete(connection, sql, parameters);
+            return ended(delete(connection, sql, parameters));
         } catch (SQLException e) {
             throw new PersistenceException("could not end a session", e);
         }
+    }
+
+    private Optional<Ended> ended(Optional<Ended> ended) {
+        ended.ifPresent(session -> cache.changed(session.userId()));
+        return ended;
     }
 
     private static Optional<Ended> delete(Connection connection, String sql, Object... parameters) throws SQLException {

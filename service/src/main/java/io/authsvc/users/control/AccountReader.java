@@ -34,11 +34,11 @@ public class AccountReader {
     static final String FIELDS = String.join(", ", COLUMNS.stream().map(column -> "u." + column).toList());
     static final String BY_ID = "SELECT " + FIELDS
             + ", ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id) AS roles FROM users u WHERE u.id = ?";
-    /** The account, and whether the session a token names is alive: one statement for the token check. */
+    /** The account, and the end of the session a token names when it is alive: one statement for the token check. */
     static final String BY_ID_IN_SESSION = "SELECT " + FIELDS
             + ", ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id) AS roles,"
-            + " EXISTS(SELECT 1 FROM sessions s WHERE s.id = ? AND s.user_id = u.id"
-            + " AND s.token_version = u.token_version AND s.expires_at > now()) AS in_session FROM users u WHERE u.id = ?";
+            + " (SELECT s.expires_at FROM sessions s WHERE s.id = ? AND s.user_id = u.id"
+            + " AND s.token_version = u.token_version AND s.expires_at > now()) AS session_end FROM users u WHERE u.id = ?";
     /** The roles of the page's rows only: in the inner select they would be read for every row a skip passes. */
     static final String PAGE = "SELECT p.*, ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = p.id) AS roles"
             + " FROM (SELECT " + FIELDS + " FROM users u%s ORDER BY u.created_at DESC, u.id DESC LIMIT ? OFFSET ?) p"
@@ -61,18 +61,22 @@ public class AccountReader {
         }
     }
 
-    /** An account read for a token of a session, and whether that session is still alive. */
-    public record InSession(Account account, boolean sessionAlive) {
+    /** An account read for a token of a session, and when that session ends: null when it has ended. */
+    public record InSession(Account account, Instant sessionEnd) {
+
+        public boolean sessionAlive() {
+            return sessionEnd != null;
+        }
     }
 
-    /** The account with this id, and whether its session {@code session} has not ended, in one statement. */
+    /** The account with this id, and the end of its session {@code session} if that has not ended, in one statement. */
     public Optional<InSession> find(UUID id, UUID session) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(BY_ID_IN_SESSION)) {
             select.setObject(1, session);
             select.setObject(2, id);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new InSession(account(row), row.getBoolean(11))) : Optional.empty();
+                return row.next() ? Optional.of(new InSession(account(row), instant(row, 11))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new PersistenceException("could not read the account", e);

@@ -3,6 +3,7 @@ package io.authsvc.users.control;
 import io.authsvc.security.TokenRejected;
 import io.authsvc.host.Hosts;
 import io.authsvc.payara.PayaraInternals;
+import io.authsvc.users.cache.AccountCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -15,8 +16,9 @@ import java.util.logging.Logger;
  * The service's own figures in the server's {@code /metrics} (Prometheus text, {@code mp_scope="application"}):
  * {@code auth_logins_total{outcome}}, {@code auth_registrations_total}, {@code auth_token_rejections_total{reason}},
  * {@code auth_password_hash_seconds} (every bcrypt hash and check, with buckets), {@code auth_hash_queue} and
- * {@code auth_hash_threads_busy}, and {@code auth_db_connections_in_use} / {@code auth_db_connections_idle} of the
- * connection pool.
+ * {@code auth_hash_threads_busy}, {@code auth_db_connections_in_use} / {@code auth_db_connections_idle} of the
+ * connection pool, and the account cache's {@code auth_account_cache_hits_total}, {@code …_misses_total},
+ * {@code …_invalidations_total}, {@code auth_account_cache_entries} and {@code auth_account_cache_listening}.
  */
 @ApplicationScoped
 public class AuthMetrics {
@@ -38,6 +40,9 @@ public class AuthMetrics {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    AccountCache cache;
+
     /** At start-up, so that the gauges are there before the first login. */
     void register(@Observes @Initialized(ApplicationScoped.class) Object event) {
         if (!backends.isResolvable()) {
@@ -51,6 +56,17 @@ public class AuthMetrics {
                 () -> pool().map(PayaraInternals.PoolFigures::inUse).orElse(0));
         registry.gauge("auth_db_connections_idle", "Connections of the pool open and free",
                 () -> pool().map(PayaraInternals.PoolFigures::idle).orElse(0));
+        if (cache.enabled()) {
+            cache.reportTo(registry.counter("auth_account_cache_hits", "Token checks served from the account cache"),
+                    registry.counter("auth_account_cache_misses",
+                            "Token checks that read the database while the account cache was usable"),
+                    registry.counter("auth_account_cache_invalidations",
+                            "Accounts dropped from the cache on a change (a clearing counts one)"));
+            registry.gauge("auth_account_cache_entries", "Accounts kept in the account cache", cache::entries);
+            registry.gauge("auth_account_cache_listening",
+                    "1 while the listener vouches for the account cache, 0 while every call reads the database",
+                    cache::listening);
+        }
     }
 
     /** One bcrypt hash or check took {@code nanos}. */

@@ -12,6 +12,9 @@ public interface MetricsBackend {
 
     void timeSeconds(String name, String description, long nanos);
 
+    /** A counter without tags, made now; each run of the answer adds one. */
+    Runnable counter(String name, String description);
+
     /** {@code tag} and {@code value} may be null: a counter without tags. */
     void count(String name, String tag, String value);
 }

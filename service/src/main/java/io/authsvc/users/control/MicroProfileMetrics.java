@@ -43,6 +43,13 @@ public class MicroProfileMetrics implements MetricsBackend {
     }
 
     @Override
+    public Runnable counter(String name, String description) {
+        Counter counter = counters.computeIfAbsent(name,
+                n -> registry.counter(Metadata.builder().withName(n).withDescription(description).build()));
+        return counter::inc;
+    }
+
+    @Override
     public void count(String name, String tag, String value) {
         String key = tag == null ? name : name + ':' + tag + '=' + value;
         counters.computeIfAbsent(key, k -> tag == null ? registry.counter(name) : registry.counter(name, new Tag(tag, value)))

@@ -1,8 +1,10 @@
 package io.authsvc.users.control;
 
 import io.authsvc.database.DatabaseFailures;
+import io.authsvc.users.cache.AccountCache;
 import io.authsvc.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -22,6 +24,10 @@ public class UserService {
 
     @PersistenceContext(unitName = "auth")
     EntityManager em;
+
+    /** Told of each change to an existing account, so that this instance's next call sees it at once. */
+    @Inject
+    AccountCache cache;
 
     public User register(String email, String username, String fullName, String passwordHash, Set<String> roles) {
         return register(email, username, fullName, passwordHash, roles, true);
@@ -64,6 +70,7 @@ public class UserService {
         if (user == null) {
             throw new AccountNotFound();
         }
+        cache.changed(id);
         user.recordLogin();
         if (rehashed != null) {
             user.setPasswordHash(rehashed);
@@ -76,6 +83,7 @@ public class UserService {
         if (user == null) {
             throw new AccountNotFound();
         }
+        cache.changed(id);
         boolean wasActiveAdmin = user.isActive() && user.isAdmin();
         if (changes.email() != null || changes.username() != null) {
             ensureFree(id, changes.email() == null ? user.getEmail() : changes.email(),
@@ -116,6 +124,7 @@ public class UserService {
         if (user.isActive() && user.isAdmin()) {
             ensureAnotherActiveAdmin(id, "the last active admin cannot be deleted");
         }
+        cache.changed(id);
         em.remove(user);
         flush();
     }
@@ -126,6 +135,7 @@ public class UserService {
         if (user == null) {
             throw new AccountNotFound();
         }
+        cache.changed(id);
         user.revokeTokens();
     }
 
