@@ -37,26 +37,40 @@ final class ServiceRun implements AutoCloseable {
      * test environment sets that this run must take at the service's own default); returns once it answers.
      */
     static ServiceRun start(String name, Map<String, String> settings, Set<String> defaults) throws Exception {
-        int port = TestEnvironment.freePort();
+        ServiceRun run = launch(name, TestEnvironment.freePort(), settings, defaults, false);
+        run.awaitUp();
+        return run;
+    }
+
+    /**
+     * As {@link #start}, on {@code port}, without waiting ({@link #awaitUp} follows); its output goes to
+     * {@code <name>-run.log}, after what is there when {@code append} (a restart), or in its place.
+     */
+    static ServiceRun launch(String name, int port, Map<String, String> settings, Set<String> defaults,
+            boolean append) throws IOException {
         Path log = Path.of(System.getProperty("it.dir", "target/it"), name + "-run.log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("it.root", ".."), "bin", "run").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().keySet().removeAll(defaults);
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("DATABASE_URL", TestEnvironment.serverDatabaseUrl());
         builder.environment().putAll(settings);
-        ServiceRun run = new ServiceRun(builder.start(), port, log);
-        try {
-            run.awaitUp();
-        } catch (Exception | AssertionError e) {
-            run.close();
-            throw e;
-        }
-        return run;
+        return new ServiceRun(builder.start(), port, log);
     }
 
-    private void awaitUp() throws Exception {
+    /** Returns once the service answers; fails (and ends the run) when bin/run ends first or after 240 s. */
+    void awaitUp() throws Exception {
+        try {
+            awaitAnswer();
+        } catch (Exception | AssertionError e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void awaitAnswer() throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
@@ -75,6 +89,15 @@ final class ServiceRun implements AutoCloseable {
             Thread.sleep(500);
         }
         fail("the service did not answer within 240 s; see " + log);
+    }
+
+    /** SIGTERM, as an operator's stop: returns bin/run's status once it has ended (fails after 90 s). */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            fail("bin/run did not end within 90 s of SIGTERM; see " + log);
+        }
+        return process.exitValue();
     }
 
     boolean isAlive() {
