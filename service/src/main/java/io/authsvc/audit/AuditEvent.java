@@ -21,7 +21,11 @@ public enum AuditEvent {
     /** One session ended by its owner from the list ({@code DELETE /auth/me/sessions/{id}}). */
     SESSION_ENDED,
     /** A spent refresh token came back: its whole session is ended. */
-    REFRESH_REUSED;
+    REFRESH_REUSED,
+    /** A reset mail was put into the outbox for the account ({@code POST /auth/password-reset}). */
+    PASSWORD_RESET_REQUESTED,
+    /** A reset token was used: a new password, every session ended ({@code POST /auth/password-reset/confirm}). */
+    PASSWORD_RESET;
 
     /** The name in a log line: {@code login_failed}. */
     public String key() {

@@ -44,6 +44,14 @@ public class Throttle {
     int maxProfileChangesPerHour;
 
     @Inject
+    @ConfigProperty(name = "PASSWORD_RESET_MAX_PER_HOUR", defaultValue = "3")
+    int maxResetsPerAddressee;
+
+    @Inject
+    @ConfigProperty(name = "PASSWORD_RESET_MAX_PER_ADDRESS", defaultValue = "20")
+    int maxResetsPerClient;
+
+    @Inject
     ThrottleStore store;
 
     /** One login attempt's keys, to settle the attempt once the password has been checked. */
@@ -61,6 +69,8 @@ public class Throttle {
         atLeastOne("LOGIN_WINDOW_SECONDS", windowSeconds);
         atLeastOne("REGISTER_MAX_PER_ADDRESS", maxRegistrationsPerAddress);
         atLeastOne("PROFILE_CHANGES_PER_HOUR", maxProfileChangesPerHour);
+        atLeastOne("PASSWORD_RESET_MAX_PER_HOUR", maxResetsPerAddressee);
+        atLeastOne("PASSWORD_RESET_MAX_PER_ADDRESS", maxResetsPerClient);
     }
 
     private static void atLeastOne(String name, long value) {
@@ -124,6 +134,22 @@ public class Throttle {
         store.reserve(UUID.randomUUID(), List.of(new Limit("profile:" + account, maxProfileChangesPerHour)),
                 Duration.ofHours(1)).ifPresent(seconds -> {
                     throw new TooManyAttempts("Too many changes of email or username; try again in " + seconds + " s",
+                            seconds);
+                });
+    }
+
+    /**
+     * Counts a password-reset request for the mail address {@code email} (whether an account has it or not, so that
+     * a 429 tells nothing about accounts) and from the client {@code address}, per rolling hour.
+     *
+     * @throws TooManyAttempts past {@code PASSWORD_RESET_MAX_PER_HOUR} for the mail address or
+     *     {@code PASSWORD_RESET_MAX_PER_ADDRESS} for the client
+     */
+    public void beginPasswordReset(String email, String address) {
+        store.reserve(UUID.randomUUID(), List.of(new Limit(identifierKey(Optional.empty(), "reset:" + email),
+                maxResetsPerAddressee), new Limit(addressKey("reset-ip:", address), maxResetsPerClient)),
+                Duration.ofHours(1)).ifPresent(seconds -> {
+                    throw new TooManyAttempts("Too many password resets asked; try again in " + seconds + " s",
                             seconds);
                 });
     }

@@ -1,41 +1,23 @@
 package io.authsvc.sessions.entity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.regex.Pattern;
+import io.authsvc.tokens.OpaqueToken;
 
-/**
- * An opaque refresh token: 256 random bits in base64url without padding (43 characters). The database keeps only
- * its SHA-256: a copy of the table gives no token, and 256 bits need no slow hash (nobody can guess one).
- */
+/** A refresh token: an {@link OpaqueToken} (256 random bits; the database keeps only its SHA-256). */
 public final class RefreshToken {
-
-    static final int BYTES = 32;
-    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private RefreshToken() {
     }
 
     public static String generate() {
-        byte[] bytes = new byte[BYTES];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return OpaqueToken.generate();
     }
 
     /** Whether the text can be a token of ours at all; anything else is refused without asking the database. */
     public static boolean isWellFormed(String token) {
-        return token != null && FORM.matcher(token).matches();
+        return OpaqueToken.isWellFormed(token);
     }
 
     public static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return OpaqueToken.hash(token);
     }
 }

@@ -1,6 +1,7 @@
 package io.authsvc.users.cache;
 
 import io.authsvc.database.DatabaseUrl;
+import io.authsvc.database.DirectConnection;
 import io.authsvc.startup.StartupOrder;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -13,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -25,7 +25,7 @@ import org.postgresql.PGNotification;
 /**
  * The one connection of this instance that listens on {@code auth_account_changes} (V6__account_changes.sql) and
  * hands what it hears to the {@link AccountCache}. Outside the container's pool (a pool may close or validate a
- * connection, and a connection that waits for notifications is never idle): opened with the WAR's own driver from
+ * connection, and a connection that waits for notifications is never idle): a {@link DirectConnection} to
  * {@code DATABASE_LISTEN_URL}, or {@code DATABASE_URL} when that is not set.
  * <p>
  * Every {@link #HEARTBEAT_MILLIS} ms it makes a round trip ({@code SELECT 1}); each answer vouches for the cache a
@@ -167,19 +167,7 @@ public class ChangeListener {
     }
 
     private static Connection connect(DatabaseUrl url) throws SQLException {
-        Properties properties = new Properties();
-        if (url.user() != null) {
-            properties.setProperty("user", url.user());
-        }
-        if (url.password() != null) {
-            properties.setProperty("password", url.password());
-        }
-        properties.setProperty("ApplicationName", "auth-account-changes");
-        // the WAR's own driver, not DriverManager's choice among the server's
-        Connection connection = new org.postgresql.Driver().connect(url.jdbcUrl(), properties);
-        if (connection == null) {
-            throw new SQLException("not a PostgreSQL URL");
-        }
+        Connection connection = DirectConnection.open(url, "auth-account-changes");
         connection.setAutoCommit(true);
         return connection;
     }

@@ -1,0 +1,176 @@
+package io.authsvc.mail;
+
+import io.authsvc.problems.ProblemException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How mail leaves: through the SMTP server of {@code SMTP_HOST} ({@code SMTP_PORT}, {@code SMTP_USERNAME},
+ * {@code SMTP_PASSWORD}, {@code SMTP_SECURITY}), or, for development only, as {@code .eml} files in
+ * {@code MAIL_DIR} ({@code bin/run} sets it when there is no {@code SMTP_HOST}); from {@code MAIL_FROM}, with links
+ * under {@code PASSWORD_RESET_URL} or {@code PUBLIC_URL}. Without one of them the mail endpoints answer 503 naming
+ * what is missing, and the start-up says so in one warning line.
+ */
+@ApplicationScoped
+public class MailSettings {
+
+    private static final Logger LOG = Logger.getLogger(MailSettings.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "SMTP_HOST")
+    Optional<String> host;
+
+    @Inject
+    @ConfigProperty(name = "SMTP_PORT")
+    Optional<Integer> port;
+
+    @Inject
+    @ConfigProperty(name = "SMTP_USERNAME")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "SMTP_PASSWORD")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "SMTP_SECURITY", defaultValue = "starttls")
+    String security;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_FROM")
+    Optional<String> from;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_DIR")
+    Optional<String> directory;
+
+    @Inject
+    @ConfigProperty(name = "PASSWORD_RESET_URL")
+    Optional<String> resetUrl;
+
+    @Inject
+    @ConfigProperty(name = "PUBLIC_URL")
+    Optional<String> publicUrl;
+
+    private InternetAddress sender;
+
+    @PostConstruct
+    void init() {
+        security = security.strip().toLowerCase(Locale.ROOT);
+        if (!security.equals("starttls") && !security.equals("tls") && !security.equals("none")) {
+            throw new IllegalStateException("SMTP_SECURITY is starttls, tls or none, not '" + security + "'");
+        }
+        if (from.filter(value -> !value.isBlank()).isPresent()) {
+            try {
+                sender = new InternetAddress(from.get().strip(), true);
+                sender.validate();
+            } catch (AddressException e) {
+                throw new IllegalStateException("MAIL_FROM is not a mail address: " + e.getMessage());
+            }
+        }
+    }
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        missing().ifPresent(setting -> LOG.warning("mail is off: " + setting + " is not set; the password-reset"
+                + " endpoints answer 503 until it is (see the README, section Mail)"));
+    }
+
+    /** The setting that mail still needs, if any. */
+    public Optional<String> missing() {
+        if (smtpHost().isEmpty() && dir().isEmpty()) {
+            return Optional.of("SMTP_HOST");
+        }
+        if (sender == null) {
+            return Optional.of("MAIL_FROM");
+        }
+        if (linkBase().isEmpty()) {
+            return Optional.of("PUBLIC_URL (or PASSWORD_RESET_URL)");
+        }
+        return Optional.empty();
+    }
+
+    /** @throws ProblemException 503 naming the missing setting */
+    public void require() {
+        missing().ifPresent(setting -> {
+            throw new ProblemException(503, "Mail is not configured on this server: " + setting + " is not set");
+        });
+    }
+
+    /** The page of the client that takes a reset token: {@code PASSWORD_RESET_URL}, else {@code PUBLIC_URL}'s. */
+    public Optional<String> linkBase() {
+        Optional<String> page = resetUrl.map(String::strip).filter(url -> !url.isEmpty());
+        if (page.isPresent()) {
+            return page;
+        }
+        return publicUrl.map(String::strip).filter(url -> !url.isEmpty())
+                .map(url -> (url.endsWith("/") ? url : url + "/") + "reset-password");
+    }
+
+    InternetAddress sender() {
+        return sender;
+    }
+
+    Optional<String> smtpHost() {
+        return host.map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    /** Where mails go as files, when there is no SMTP server (development). */
+    Optional<Path> dir() {
+        return smtpHost().isPresent() ? Optional.empty()
+                : directory.map(String::strip).filter(value -> !value.isEmpty()).map(Path::of);
+    }
+
+    /** A Jakarta Mail session for the SMTP server; connect, read and write bounded, so that a stuck server is a failure. */
+    Session session() {
+        Properties properties = new Properties();
+        String protocol = security.equals("tls") ? "smtps" : "smtp";
+        String prefix = "mail." + protocol + ".";
+        properties.setProperty("mail.transport.protocol", protocol);
+        properties.setProperty(prefix + "host", smtpHost().orElseThrow());
+        properties.setProperty(prefix + "port", String.valueOf(smtpPort()));
+        properties.setProperty(prefix + "connectiontimeout", "10000");
+        properties.setProperty(prefix + "timeout", "10000");
+        properties.setProperty(prefix + "writetimeout", "10000");
+        properties.setProperty(prefix + "auth", String.valueOf(username.isPresent()));
+        if (security.equals("starttls")) {
+            properties.setProperty(prefix + "starttls.enable", "true");
+            properties.setProperty(prefix + "starttls.required", "true");
+        }
+        if (!security.equals("none")) {
+            properties.setProperty(prefix + "ssl.checkserveridentity", "true");
+        }
+        return Session.getInstance(properties);
+    }
+
+    String protocol() {
+        return security.equals("tls") ? "smtps" : "smtp";
+    }
+
+    int smtpPort() {
+        return port.orElse(switch (security) {
+            case "tls" -> 465;
+            case "none" -> 25;
+            default -> 587;
+        });
+    }
+
+    Optional<String> username() {
+        return username;
+    }
+
+    Optional<String> password() {
+        return password;
+    }
+}

@@ -1,0 +1,294 @@
+package io.authsvc.it;
+
+import static io.authsvc.it.Problems.assertProblem;
+import static io.authsvc.it.Problems.assertUnauthorized;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.JsonObject;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Password reset through a real SMTP server: GreenMail, in this JVM, on the port the server was told
+ * ({@code it.smtp.port}), with two mail senders on the server ({@code MAIL_SENDER_THREADS=2}). From request to mail
+ * to confirmation to login; an unknown address answered alike and sent nothing; a token used, superseded, expired or
+ * malformed refused with one body; the SMTP server stopped while resets are asked, and each mail delivered once it is
+ * back, exactly once; CR/LF in an address never reaching the SMTP conversation.
+ */
+class MailIT extends DeployedService {
+
+    private static final Pattern TOKEN = Pattern.compile("#token=([A-Za-z0-9_-]{43})");
+    private static GreenMail smtp;
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = newSmtp();
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    private static GreenMail newSmtp() {
+        return new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    @Test
+    void resetsAPasswordFromRequestToMailToConfirmation() throws Exception {
+        JsonObject user = api.register("reset").json();
+        String email = user.getString("email");
+        String username = user.getString("username");
+        JsonObject login = api.login(username, Api.PASSWORD).json();
+        String access = login.getString("access_token");
+        String refresh = login.getString("refresh_token");
+
+        long start = System.nanoTime();
+        Reply asked = api.postJson("password-reset", "{\"email\": \"" + email.toUpperCase() + "\"}", null);
+        assertEquals(202, asked.status(), asked.body());
+        MimeMessage mail = awaitMail(email, "Reset your password");
+        System.out.printf("MailIT: a reset mail reached the SMTP server %d ms after the request was sent%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        assertEquals("auth@example.com", mail.getFrom()[0].toString());
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        assertEquals(2, parts.getCount(), "a text and an HTML part");
+        String text = part(parts, "text/plain");
+        String html = part(parts, "text/html");
+        String token = token(text);
+        assertTrue(text.contains("https://app.example.com/reset-password#token=" + token), text);
+        assertTrue(html.contains("href=\"https://app.example.com/reset-password#token=" + token + "\""), html);
+        assertTrue(text.contains(username), "the mail greets its account");
+
+        String newPassword = "a brand new passphrase 42";
+        Reply weak = api.postJson("password-reset/confirm",
+                "{\"token\": \"" + token + "\", \"new_password\": \"short\"}", null);
+        assertProblem(422, weak);
+        Reply done = api.postJson("password-reset/confirm",
+                "{\"token\": \"" + token + "\", \"new_password\": \"" + newPassword + "\"}", null);
+        assertEquals(204, done.status(), done.body());
+
+        assertEquals(401, api.login(username, Api.PASSWORD).status(), "the old password is refused");
+        assertUnauthorized(api.get("me", access));
+        assertEquals(400, api.postForm("login", "grant_type=refresh_token&refresh_token=" + refresh, null).status(),
+                "the sessions of before ended");
+        assertEquals(200, api.login(username, newPassword).status());
+        awaitMail(email, "Your password was changed");
+
+        Reply again = api.postJson("password-reset/confirm",
+                "{\"token\": \"" + token + "\", \"new_password\": \"yet another passphrase 43\"}", null);
+        assertSameRefusal(again);
+        assertTrue(!again.body().contains(token), "no token in an error body");
+        for (Path log : List.of(TestEnvironment.serverLog(), Path.of(System.getenv("ACCESS_LOG_FILE")),
+                Path.of(System.getenv("AUDIT_LOG_FILE")))) {
+            if (Files.exists(log)) {
+                assertFalse(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains(token),
+                        "the token is in " + log);
+            }
+        }
+    }
+
+    @Test
+    void answersAnUnknownAddressAsAKnownOneAndSendsNothing() throws Exception {
+        String known = api.register("known").json().getString("email");
+        String unknown = Api.unique("nobody") + "@example.com";
+        Reply forKnown = api.postJson("password-reset", "{\"email\": \"" + known + "\"}", null);
+        Reply forUnknown = api.postJson("password-reset", "{\"email\": \"" + unknown + "\"}", null);
+        assertEquals(202, forUnknown.status());
+        assertEquals(forKnown.status(), forUnknown.status());
+        assertEquals(forKnown.body(), forUnknown.body());
+        awaitMail(known, "Reset your password");
+        Thread.sleep(2000);
+        assertEquals(0, mailsTo(unknown).size(), "a mail to an address no account has");
+    }
+
+    @Test
+    void refusesUsedSupersededExpiredAndMalformedTokensAlike() throws Exception {
+        JsonObject user = api.register("tokens").json();
+        String email = user.getString("email");
+        assertEquals(202, api.postJson("password-reset", "{\"email\": \"" + email + "\"}", null).status());
+        String first = token(text(awaitMails(email, 1).get(0)));
+        assertEquals(202, api.postJson("password-reset", "{\"email\": \"" + email + "\"}", null).status());
+        String second = token(text(awaitMails(email, 2).get(1)));
+        assertSameRefusal(confirm(first));
+
+        try (Connection connection = TestEnvironment.connect();
+                PreparedStatement expire = connection.prepareStatement("UPDATE account_tokens"
+                        + " SET expires_at = now() - interval '1 second' WHERE user_id = ?::uuid")) {
+            expire.setString(1, user.getString("id"));
+            assertEquals(1, expire.executeUpdate());
+        }
+        assertSameRefusal(confirm(second));
+        assertSameRefusal(confirm("not-a-token"));
+        assertSameRefusal(confirm("A".repeat(43)));
+    }
+
+    @Test
+    void limitsTheMailsOfOneAddress() {
+        String email = api.register("limit").json().getString("email");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(202, api.postJson("password-reset", "{\"email\": \"" + email + "\"}", null).status());
+        }
+        Reply fourth = api.postJson("password-reset", "{\"email\": \"" + email + "\"}", null);
+        assertProblem(429, fourth);
+        assertTrue(fourth.headers().firstValue("retry-after").isPresent());
+        // an address no account has is limited alike: a 429 tells nothing about accounts
+        String unknown = Api.unique("nobody") + "@example.com";
+        for (int i = 0; i < 3; i++) {
+            assertEquals(202, api.postJson("password-reset", "{\"email\": \"" + unknown + "\"}", null).status());
+        }
+        assertProblem(429, api.postJson("password-reset", "{\"email\": \"" + unknown + "\"}", null));
+    }
+
+    @Test
+    void keepsTheMailsWhileTheSmtpServerIsDownAndSendsEachOnce() throws Exception {
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            emails.add(api.register("outage").json().getString("email"));
+        }
+        smtp.stop();
+        try {
+            for (String email : emails) {
+                assertEquals(202, api.postJson("password-reset", "{\"email\": \"" + email + "\"}", null).status());
+            }
+            // the senders try, find no server, and put the mails back for later
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (failedAttempts(emails) < emails.size()) {
+                if (System.nanoTime() > deadline) {
+                    fail("the senders did not try the mails while the SMTP server was down");
+                }
+                Thread.sleep(100);
+            }
+        } finally {
+            smtp = newSmtp();
+            smtp.start();
+        }
+        for (String email : emails) {
+            awaitMails(email, 1);
+        }
+        // both senders keep polling: a second copy would come within a few rounds
+        Thread.sleep(4000);
+        for (String email : emails) {
+            assertEquals(1, mailsTo(email).size(), "mails to " + email);
+        }
+        assertEquals(0, failedAttempts(emails), "the outbox keeps no delivered mail");
+    }
+
+    @Test
+    void neverLetsALineBreakReachTheSmtpConversation() throws Exception {
+        String victim = api.register("victim").json().getString("email");
+        for (String injected : List.of(victim + "\\r\\nBcc: evil@evil.example", victim + "\\nBcc: evil@evil.example",
+                victim + "\\r\\n\\r\\nDATA", "evil@evil.example\\u0000" + victim)) {
+            Reply reply = api.postJson("password-reset", "{\"email\": \"" + injected + "\"}", null);
+            assertProblem(422, reply);
+        }
+        Thread.sleep(2000);
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            for (Address address : message.getAllRecipients()) {
+                assertFalse(address.toString().contains("evil"), "a mail went to " + address);
+            }
+        }
+    }
+
+    private Reply confirm(String token) {
+        return api.postJson("password-reset/confirm",
+                "{\"token\": \"" + token + "\", \"new_password\": \"a brand new passphrase 42\"}", null);
+    }
+
+    /** 400, one and the same body for every token that is not good. */
+    private static void assertSameRefusal(Reply reply) {
+        JsonObject problem = assertProblem(400, reply);
+        assertEquals("The reset token is invalid, used or expired", problem.getString("detail"));
+    }
+
+    /** Mails of the outbox to these addresses that have failed at least once and are still there. */
+    private static int failedAttempts(List<String> emails) throws Exception {
+        try (Connection connection = TestEnvironment.connect();
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT count(*) FROM mail_outbox WHERE recipient = ANY (?) AND attempts > 0")) {
+            count.setArray(1, connection.createArrayOf("text", emails.toArray()));
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    private static MimeMessage awaitMail(String to, String subject) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage message : mailsTo(to)) {
+                if (subject.equals(message.getSubject())) {
+                    return message;
+                }
+            }
+            Thread.sleep(50);
+        }
+        return fail("no mail \"" + subject + "\" to " + to + " within 30 s");
+    }
+
+    private static List<MimeMessage> awaitMails(String to, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            List<MimeMessage> mails = mailsTo(to);
+            if (mails.size() >= count) {
+                return mails;
+            }
+            Thread.sleep(50);
+        }
+        return fail("fewer than " + count + " mails to " + to + " within 30 s");
+    }
+
+    private static List<MimeMessage> mailsTo(String to) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            Address[] recipients = message.getRecipients(Message.RecipientType.TO);
+            if (recipients != null && Arrays.stream(recipients).anyMatch(a -> a.toString().equalsIgnoreCase(to))) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
+    private static String text(MimeMessage message) throws Exception {
+        return part((MimeMultipart) message.getContent(), "text/plain");
+    }
+
+    private static String part(MimeMultipart parts, String type) throws Exception {
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.isMimeType(type)) {
+                return part.getContent().toString();
+            }
+        }
+        return fail("no " + type + " part");
+    }
+
+    private static String token(String text) {
+        Matcher matcher = TOKEN.matcher(text);
+        assertTrue(matcher.find(), "no link with a token in: " + text);
+        return matcher.group(1);
+    }
+}

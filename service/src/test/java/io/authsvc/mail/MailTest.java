@@ -1,0 +1,96 @@
+package io.authsvc.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The mails' pure parts: templates, the MIME message and its refusal of line breaks, the settings' checks. */
+class MailTest {
+
+    @Test
+    void fillsTemplatesAndEscapesValuesForHtmlOnly() {
+        assertEquals("Hi <b>&", MailTemplates.fill("Hi {{name}}", Map.of("name", "<b>&"), false));
+        assertEquals("Hi &lt;b&gt;&amp;&quot;&#39;", MailTemplates.fill("Hi {{name}}", Map.of("name", "<b>&\"'"), true));
+    }
+
+    @Test
+    void rendersTheBundledResetMail() {
+        MailTemplates templates = new MailTemplates();
+        templates.directory = Optional.empty();
+        Mail mail = templates.render("password-reset", "ann@example.com",
+                Map.of("username", "ann", "link", "https://app.example.com/r#token=x", "minutes", "30"));
+        assertEquals("Reset your password", mail.subject());
+        assertTrue(mail.text().startsWith("Hello ann,"), mail.text());
+        assertTrue(mail.text().contains("https://app.example.com/r#token=x") && mail.text().contains("30 minutes"));
+        assertTrue(mail.html().contains("href=\"https://app.example.com/r#token=x\""), mail.html());
+    }
+
+    @Test
+    void writesATextAndAnHtmlPartToOnePlainAddress() throws Exception {
+        MimeMessage message = MailSender.message(Session.getInstance(new Properties()), UUID.randomUUID(),
+                new Mail("ann@example.com", "Subject", "text", "<p>html</p>"), new InternetAddress("auth@example.com"));
+        assertEquals("ann@example.com", message.getAllRecipients()[0].toString());
+        assertEquals(2, ((MimeMultipart) message.getContent()).getCount());
+    }
+
+    @Test
+    void refusesARecipientWithALineBreakOrAControlCharacter() {
+        for (String recipient : new String[] {"ann@example.com\r\nBcc: evil@evil.example", "ann@example.com\nx",
+                "ann@example.com\u0000", "ann@example.com, evil@evil.example", "Ann <ann@example.com>\r\n"}) {
+            assertThrows(MessagingException.class, () -> MailSender.message(Session.getInstance(new Properties()),
+                    UUID.randomUUID(), new Mail(recipient, "S", "t", "h"), new InternetAddress("auth@example.com")),
+                    recipient);
+        }
+    }
+
+    @Test
+    void namesTheMissingSetting() {
+        MailSettings settings = settings(Optional.empty(), Optional.empty(), Optional.of("auth@example.com"));
+        assertEquals(Optional.of("SMTP_HOST"), settings.missing());
+        settings = settings(Optional.of("smtp.example.com"), Optional.empty(), Optional.empty());
+        assertEquals(Optional.of("MAIL_FROM"), settings.missing());
+        settings = settings(Optional.of("smtp.example.com"), Optional.empty(), Optional.of("auth@example.com"));
+        assertEquals(Optional.of("PUBLIC_URL (or PASSWORD_RESET_URL)"), settings.missing());
+        settings.publicUrl = Optional.of("https://auth.example.com/auth");
+        assertEquals(Optional.empty(), settings.missing());
+        assertEquals(Optional.of("https://auth.example.com/auth/reset-password"), settings.linkBase());
+        assertEquals(587, settings.smtpPort());
+        // development: files instead of a server
+        settings = settings(Optional.empty(), Optional.of("/tmp/mail"), Optional.of("auth@example.com"));
+        settings.resetUrl = Optional.of("http://localhost:8080/reset");
+        assertEquals(Optional.empty(), settings.missing());
+    }
+
+    @Test
+    void refusesAnUnknownSecurity() {
+        MailSettings settings = settings(Optional.empty(), Optional.empty(), Optional.empty());
+        settings.security = "ssl3";
+        assertThrows(IllegalStateException.class, settings::init);
+    }
+
+    private static MailSettings settings(Optional<String> host, Optional<String> dir, Optional<String> from) {
+        MailSettings settings = new MailSettings();
+        settings.host = host;
+        settings.port = Optional.empty();
+        settings.username = Optional.empty();
+        settings.password = Optional.empty();
+        settings.security = "starttls";
+        settings.from = from;
+        settings.directory = dir;
+        settings.resetUrl = Optional.empty();
+        settings.publicUrl = Optional.empty();
+        settings.init();
+        return settings;
+    }
+}
