@@ -133,26 +133,28 @@ public class MailSender {
         }
     }
 
+    /** A mail of the outbox taken for delivery, with the attempts made before. */
+    private record Due(UUID id, Mail mail, int attempts) {
+    }
+
     /** One transaction: the due mails taken, each delivered and deleted or put back for later; how many were taken. */
     private int round(Connection connection) throws SQLException {
         int taken = 0;
         try {
-            List<Object[]> due = new ArrayList<>();
+            List<Due> due = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(DUE); ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    due.add(new Object[] {row.getObject(1), new Mail(row.getString(2), row.getString(3),
-                            row.getString(4), row.getString(5)), row.getInt(6)});
+                    due.add(new Due((UUID) row.getObject(1), new Mail(row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5)), row.getInt(6)));
                 }
             }
             Transport transport = null;
             try {
-                for (Object[] item : due) {
+                for (Due item : due) {
                     taken++;
-                    UUID id = (UUID) item[0];
-                    Mail mail = (Mail) item[1];
-                    int attempts = (Integer) item[2];
+                    UUID id = item.id();
                     try {
-                        transport = deliver(id, mail, transport);
+                        transport = deliver(id, item.mail(), transport);
                         try (PreparedStatement delete = connection.prepareStatement(
                                 "DELETE FROM mail_outbox WHERE id = ?")) {
                             delete.setObject(1, id);
@@ -160,7 +162,7 @@ public class MailSender {
                         }
                     } catch (MessagingException | IOException | RuntimeException e) {
                         transport = close(transport);
-                        retryLater(connection, id, attempts, e);
+                        retryLater(connection, id, item.attempts(), e);
                     }
                 }
             } finally {
@@ -196,8 +198,8 @@ public class MailSender {
     /** Sends one mail (connecting {@code transport} when it is not yet), or writes it to MAIL_DIR. */
     private Transport deliver(UUID id, Mail mail, Transport transport) throws MessagingException, IOException {
         Optional<Path> dir = settings.dir();
-        Session session = dir.isPresent() ? Session.getInstance(new java.util.Properties()) : settings.session();
-        MimeMessage message = message(session, id, mail);
+        Session session = settings.session();
+        MimeMessage message = message(session, id, mail, settings.sender());
         if (dir.isPresent()) {
             Files.createDirectories(dir.get());
             Path file = dir.get().resolve(System.currentTimeMillis() + "-" + id + ".eml");
@@ -241,10 +243,6 @@ public class MailSender {
         message.setHeader("X-Auth-Mail-Id", id.toString());
         message.saveChanges();
         return message;
-    }
-
-    private MimeMessage message(Session session, UUID id, Mail mail) throws MessagingException {
-        return message(session, id, mail, settings.sender());
     }
 
     private static Transport close(Transport transport) {

@@ -65,6 +65,8 @@ public class MailSettings {
     Optional<String> publicUrl;
 
     private InternetAddress sender;
+    /** Made once: the settings do not change while the WAR runs. */
+    private Session session;
 
     @PostConstruct
     void init() {
@@ -80,6 +82,7 @@ public class MailSettings {
                 throw new IllegalStateException("MAIL_FROM is not a mail address: " + e.getMessage());
             }
         }
+        session = Session.getInstance(smtpHost().map(this::smtpProperties).orElseGet(Properties::new));
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -132,13 +135,17 @@ public class MailSettings {
                 : directory.map(String::strip).filter(value -> !value.isEmpty()).map(Path::of);
     }
 
-    /** A Jakarta Mail session for the SMTP server; connect, read and write bounded, so that a stuck server is a failure. */
+    /** The Jakarta Mail session: for the SMTP server, or a bare one for writing files (MAIL_DIR). */
     Session session() {
+        return session;
+    }
+
+    /** Connect, read and write bounded, so that a stuck server is a failure, not a stuck sender. */
+    private Properties smtpProperties(String smtpHost) {
         Properties properties = new Properties();
-        String protocol = security.equals("tls") ? "smtps" : "smtp";
-        String prefix = "mail." + protocol + ".";
-        properties.setProperty("mail.transport.protocol", protocol);
-        properties.setProperty(prefix + "host", smtpHost().orElseThrow());
+        String prefix = "mail." + protocol() + ".";
+        properties.setProperty("mail.transport.protocol", protocol());
+        properties.setProperty(prefix + "host", smtpHost);
         properties.setProperty(prefix + "port", String.valueOf(smtpPort()));
         properties.setProperty(prefix + "connectiontimeout", "10000");
         properties.setProperty(prefix + "timeout", "10000");
@@ -151,7 +158,7 @@ public class MailSettings {
         if (!security.equals("none")) {
             properties.setProperty(prefix + "ssl.checkserveridentity", "true");
         }
-        return Session.getInstance(properties);
+        return properties;
     }
 
     String protocol() {

@@ -73,6 +73,17 @@ class MailTest {
     }
 
     @Test
+    void makesOneSmtpSessionOfTheSettings() {
+        MailSettings on = settings(Optional.of("smtp.example.com"), Optional.empty(), Optional.of("auth@example.com"));
+        assertEquals("smtp.example.com", on.session().getProperty("mail.smtp.host"));
+        assertEquals("587", on.session().getProperty("mail.smtp.port"));
+        assertEquals("true", on.session().getProperty("mail.smtp.starttls.required"));
+        assertEquals(on.session(), on.session());
+        MailSettings files = settings(Optional.empty(), Optional.of("/tmp/mail"), Optional.of("auth@example.com"));
+        assertEquals(null, files.session().getProperty("mail.smtp.host"), "no SMTP server when mails go to files");
+    }
+
+    @Test
     void refusesAnUnknownSecurity() {
         MailSettings settings = settings(Optional.empty(), Optional.empty(), Optional.empty());
         settings.security = "ssl3";
