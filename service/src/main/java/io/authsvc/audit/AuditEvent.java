@@ -10,6 +10,8 @@ public enum AuditEvent {
     LOGIN_FAILED,
     LOGIN_THROTTLED,
     LOGIN_DEACTIVATED,
+    /** The right password of an unverified address while {@code REQUIRE_VERIFIED_EMAIL} is true. */
+    LOGIN_UNVERIFIED,
     PASSWORD_CHANGED,
     ROLE_CHANGED,
     DEACTIVATED,
@@ -25,7 +27,11 @@ public enum AuditEvent {
     /** A reset mail was put into the outbox for the account ({@code POST /auth/password-reset}). */
     PASSWORD_RESET_REQUESTED,
     /** A reset token was used: a new password, every session ended ({@code POST /auth/password-reset/confirm}). */
-    PASSWORD_RESET;
+    PASSWORD_RESET,
+    /** A verification mail was put into the outbox: at registration, for a new address, or asked again. */
+    EMAIL_VERIFICATION_REQUESTED,
+    /** A verification token was used: the account's address is verified ({@code POST /auth/verify-email/confirm}). */
+    EMAIL_VERIFIED;
 
     /** The name in a log line: {@code login_failed}. */
     public String key() {

@@ -71,7 +71,7 @@ public class MailSender {
     private volatile boolean stopping;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        if (!threads.isEmpty() || settings.missing().isPresent()) {
+        if (!threads.isEmpty() || settings.transportMissing().isPresent()) {
             return;
         }
         if (threadCount < 1) {

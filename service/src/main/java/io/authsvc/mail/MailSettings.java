@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * How mail leaves: through the SMTP server of {@code SMTP_HOST} ({@code SMTP_PORT}, {@code SMTP_USERNAME},
  * {@code SMTP_PASSWORD}, {@code SMTP_SECURITY}), or, for development only, as {@code .eml} files in
  * {@code MAIL_DIR} ({@code bin/run} sets it when there is no {@code SMTP_HOST}); from {@code MAIL_FROM}, with links
- * under {@code PASSWORD_RESET_URL} or {@code PUBLIC_URL}. Without one of them the mail endpoints answer 503 naming
- * what is missing, and the start-up says so in one warning line.
+ * to {@code PASSWORD_RESET_URL} and {@code EMAIL_VERIFY_URL}, or to pages under {@code PUBLIC_URL}. Without one of
+ * them the mail endpoints that need it answer 503 naming what is missing, and the start-up says so in a warning line.
  */
 @ApplicationScoped
 public class MailSettings {
@@ -61,6 +61,10 @@ public class MailSettings {
     Optional<String> resetUrl;
 
     @Inject
+    @ConfigProperty(name = "EMAIL_VERIFY_URL")
+    Optional<String> verifyUrl;
+
+    @Inject
     @ConfigProperty(name = "PUBLIC_URL")
     Optional<String> publicUrl;
 
@@ -86,39 +90,65 @@ public class MailSettings {
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        missing().ifPresent(setting -> LOG.warning("mail is off: " + setting + " is not set; the password-reset"
-                + " endpoints answer 503 until it is (see the README, section Mail)"));
+        transportMissing().ifPresentOrElse(setting -> LOG.warning("mail is off: " + setting + " is not set; the"
+                + " password-reset and email-verification endpoints answer 503 until it is (see the README, section"
+                + " Mail)"), () -> {
+                    for (Page page : Page.values()) {
+                        missing(page).ifPresent(setting -> LOG.warning("mail: " + setting + " is not set; the "
+                                + page.flow + " endpoints answer 503 until it is (see the README, section Mail)"));
+                    }
+                });
     }
 
-    /** The setting that mail still needs, if any. */
-    public Optional<String> missing() {
+    /** The pages of the client that mails link to, each with the setting that names it and its default path. */
+    public enum Page {
+        RESET_PASSWORD("PASSWORD_RESET_URL", "reset-password", "password-reset"),
+        VERIFY_EMAIL("EMAIL_VERIFY_URL", "verify-email", "email-verification");
+
+        final String setting;
+        final String path;
+        final String flow;
+
+        Page(String setting, String path, String flow) {
+            this.setting = setting;
+            this.path = path;
+            this.flow = flow;
+        }
+    }
+
+    /** The setting that delivering any mail still needs, if any. */
+    public Optional<String> transportMissing() {
         if (smtpHost().isEmpty() && dir().isEmpty()) {
             return Optional.of("SMTP_HOST");
         }
         if (sender == null) {
             return Optional.of("MAIL_FROM");
         }
-        if (linkBase().isEmpty()) {
-            return Optional.of("PUBLIC_URL (or PASSWORD_RESET_URL)");
-        }
         return Optional.empty();
     }
 
-    /** @throws ProblemException 503 naming the missing setting */
-    public void require() {
-        missing().ifPresent(setting -> {
+    /** The setting that the mails linking to {@code page} still need, if any. */
+    public Optional<String> missing(Page page) {
+        return transportMissing().or(() -> link(page).isEmpty()
+                ? Optional.of("PUBLIC_URL (or " + page.setting + ")") : Optional.empty());
+    }
+
+    /** @throws ProblemException 503 naming the setting that the mails linking to {@code page} miss */
+    public void require(Page page) {
+        missing(page).ifPresent(setting -> {
             throw new ProblemException(503, "Mail is not configured on this server: " + setting + " is not set");
         });
     }
 
-    /** The page of the client that takes a reset token: {@code PASSWORD_RESET_URL}, else {@code PUBLIC_URL}'s. */
-    public Optional<String> linkBase() {
-        Optional<String> page = resetUrl.map(String::strip).filter(url -> !url.isEmpty());
-        if (page.isPresent()) {
-            return page;
+    /** The page of the client that takes a mail's token: its own setting, else under {@code PUBLIC_URL}. */
+    public Optional<String> link(Page page) {
+        Optional<String> own = (page == Page.RESET_PASSWORD ? resetUrl : verifyUrl).map(String::strip)
+                .filter(url -> !url.isEmpty());
+        if (own.isPresent()) {
+            return own;
         }
         return publicUrl.map(String::strip).filter(url -> !url.isEmpty())
-                .map(url -> (url.endsWith("/") ? url : url + "/") + "reset-password");
+                .map(url -> (url.endsWith("/") ? url : url + "/") + page.path);
     }
 
     InternetAddress sender() {

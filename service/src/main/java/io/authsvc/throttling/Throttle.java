@@ -52,6 +52,10 @@ public class Throttle {
     int maxResetsPerClient;
 
     @Inject
+    @ConfigProperty(name = "EMAIL_VERIFY_MAX_PER_HOUR", defaultValue = "3")
+    int maxVerificationMails;
+
+    @Inject
     ThrottleStore store;
 
     /** One login attempt's keys, to settle the attempt once the password has been checked. */
@@ -71,6 +75,7 @@ public class Throttle {
         atLeastOne("PROFILE_CHANGES_PER_HOUR", maxProfileChangesPerHour);
         atLeastOne("PASSWORD_RESET_MAX_PER_HOUR", maxResetsPerAddressee);
         atLeastOne("PASSWORD_RESET_MAX_PER_ADDRESS", maxResetsPerClient);
+        atLeastOne("EMAIL_VERIFY_MAX_PER_HOUR", maxVerificationMails);
     }
 
     private static void atLeastOne(String name, long value) {
@@ -150,6 +155,20 @@ public class Throttle {
                 maxResetsPerAddressee), new Limit(addressKey("reset-ip:", address), maxResetsPerClient)),
                 Duration.ofHours(1)).ifPresent(seconds -> {
                     throw new TooManyAttempts("Too many password resets asked; try again in " + seconds + " s",
+                            seconds);
+                });
+    }
+
+    /**
+     * Counts a verification mail asked again for {@code account} (by {@code POST /auth/verify-email}, or by a login
+     * refused for the unverified address), per rolling hour; the mails of a registration or an email change are not.
+     *
+     * @throws TooManyAttempts past {@code EMAIL_VERIFY_MAX_PER_HOUR}
+     */
+    public void beginVerificationMail(UUID account) {
+        store.reserve(UUID.randomUUID(), List.of(new Limit("verify:" + account, maxVerificationMails)),
+                Duration.ofHours(1)).ifPresent(seconds -> {
+                    throw new TooManyAttempts("Too many verification mails asked; try again in " + seconds + " s",
                             seconds);
                 });
     }

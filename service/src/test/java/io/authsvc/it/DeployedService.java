@@ -7,6 +7,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,6 +31,12 @@ abstract class DeployedService {
 
     /** The service, called through the machine's address (an untrusted peer). */
     Api api;
+
+    /** Each registration sends a verification mail: an SMTP server takes it. */
+    @BeforeAll
+    static void smtp() {
+        Smtp.server();
+    }
 
     @BeforeEach
     void newClient() {

@@ -2,17 +2,19 @@ package io.authsvc.it;
 
 import static io.authsvc.it.Problems.assertProblem;
 import static io.authsvc.it.Problems.assertUnauthorized;
+import static io.authsvc.it.Smtp.awaitMail;
+import static io.authsvc.it.Smtp.awaitMails;
+import static io.authsvc.it.Smtp.mailsTo;
+import static io.authsvc.it.Smtp.part;
+import static io.authsvc.it.Smtp.text;
+import static io.authsvc.it.Smtp.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.Files;
@@ -21,41 +23,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Password reset through a real SMTP server: GreenMail, in this JVM, on the port the server was told
- * ({@code it.smtp.port}), with two mail senders on the server ({@code MAIL_SENDER_THREADS=2}). From request to mail
- * to confirmation to login; an unknown address answered alike and sent nothing; a token used, superseded, expired or
+ * Password reset through a real SMTP server ({@link Smtp}: GreenMail in this JVM), with two mail senders on the
+ * server ({@code MAIL_SENDER_THREADS=2}). From request to mail to confirmation to login; an unknown address answered alike and sent nothing; a token used, superseded, expired or
  * malformed refused with one body; the SMTP server stopped while resets are asked, and each mail delivered once it is
  * back, exactly once; CR/LF in an address never reaching the SMTP conversation.
  */
 class MailIT extends DeployedService {
-
-    private static final Pattern TOKEN = Pattern.compile("#token=([A-Za-z0-9_-]{43})");
-    private static GreenMail smtp;
-
-    @BeforeAll
-    static void startSmtp() {
-        smtp = newSmtp();
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
-
-    private static GreenMail newSmtp() {
-        return new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    }
 
     @Test
     void resetsAPasswordFromRequestToMailToConfirmation() throws Exception {
@@ -69,7 +47,7 @@ class MailIT extends DeployedService {
         long start = System.nanoTime();
         Reply asked = api.postJson("password-reset", "{\"email\": \"" + email.toUpperCase() + "\"}", null);
         assertEquals(202, asked.status(), asked.body());
-        MimeMessage mail = awaitMail(email, "Reset your password");
+        MimeMessage mail = awaitMail(email, Smtp.RESET_SUBJECT);
         System.out.printf("MailIT: a reset mail reached the SMTP server %d ms after the request was sent%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         assertEquals("auth@example.com", mail.getFrom()[0].toString());
@@ -119,9 +97,9 @@ class MailIT extends DeployedService {
         assertEquals(202, forUnknown.status());
         assertEquals(forKnown.status(), forUnknown.status());
         assertEquals(forKnown.body(), forUnknown.body());
-        awaitMail(known, "Reset your password");
+        awaitMail(known, Smtp.RESET_SUBJECT);
         Thread.sleep(2000);
-        assertEquals(0, mailsTo(unknown).size(), "a mail to an address no account has");
+        assertEquals(0, mailsTo(unknown, null).size(), "a mail to an address no account has");
     }
 
     @Test
@@ -129,17 +107,12 @@ class MailIT extends DeployedService {
         JsonObject user = api.register("tokens").json();
         String email = user.getString("email");
         assertEquals(202, api.postJson("password-reset", "{\"email\": \"" + email + "\"}", null).status());
-        String first = token(text(awaitMails(email, 1).get(0)));
+        String first = token(text(awaitMails(email, Smtp.RESET_SUBJECT, 1).get(0)));
         assertEquals(202, api.postJson("password-reset", "{\"email\": \"" + email + "\"}", null).status());
-        String second = token(text(awaitMails(email, 2).get(1)));
+        String second = token(text(awaitMails(email, Smtp.RESET_SUBJECT, 2).get(1)));
         assertSameRefusal(confirm(first));
 
-        try (Connection connection = TestEnvironment.connect();
-                PreparedStatement expire = connection.prepareStatement("UPDATE account_tokens"
-                        + " SET expires_at = now() - interval '1 second' WHERE user_id = ?::uuid")) {
-            expire.setString(1, user.getString("id"));
-            assertEquals(1, expire.executeUpdate());
-        }
+        assertEquals(1, TestEnvironment.expireMailTokens(user.getString("id"), "password_reset"));
         assertSameRefusal(confirm(second));
         assertSameRefusal(confirm("not-a-token"));
         assertSameRefusal(confirm("A".repeat(43)));
@@ -168,7 +141,10 @@ class MailIT extends DeployedService {
         for (int i = 0; i < 4; i++) {
             emails.add(api.register("outage").json().getString("email"));
         }
-        smtp.stop();
+        for (String email : emails) {
+            awaitMail(email, Smtp.VERIFY_SUBJECT);
+        }
+        Smtp.stop();
         try {
             for (String email : emails) {
                 assertEquals(202, api.postJson("password-reset", "{\"email\": \"" + email + "\"}", null).status());
@@ -182,16 +158,15 @@ class MailIT extends DeployedService {
                 Thread.sleep(100);
             }
         } finally {
-            smtp = newSmtp();
-            smtp.start();
+            Smtp.server();
         }
         for (String email : emails) {
-            awaitMails(email, 1);
+            awaitMail(email, Smtp.RESET_SUBJECT);
         }
         // both senders keep polling: a second copy would come within a few rounds
         Thread.sleep(4000);
         for (String email : emails) {
-            assertEquals(1, mailsTo(email).size(), "mails to " + email);
+            assertEquals(1, mailsTo(email, Smtp.RESET_SUBJECT).size(), "reset mails to " + email);
         }
         assertEquals(0, failedAttempts(emails), "the outbox keeps no delivered mail");
     }
@@ -205,7 +180,7 @@ class MailIT extends DeployedService {
             assertProblem(422, reply);
         }
         Thread.sleep(2000);
-        for (MimeMessage message : smtp.getReceivedMessages()) {
+        for (MimeMessage message : Smtp.server().getReceivedMessages()) {
             for (Address address : message.getAllRecipients()) {
                 assertFalse(address.toString().contains("evil"), "a mail went to " + address);
             }
@@ -227,68 +202,13 @@ class MailIT extends DeployedService {
     private static int failedAttempts(List<String> emails) throws Exception {
         try (Connection connection = TestEnvironment.connect();
                 PreparedStatement count = connection.prepareStatement(
-                        "SELECT count(*) FROM mail_outbox WHERE recipient = ANY (?) AND attempts > 0")) {
+                        "SELECT count(*) FROM mail_outbox WHERE recipient = ANY (?) AND attempts > 0"
+                                + " AND subject = '" + Smtp.RESET_SUBJECT + "'")) {
             count.setArray(1, connection.createArrayOf("text", emails.toArray()));
             try (ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getInt(1);
             }
         }
-    }
-
-    private static MimeMessage awaitMail(String to, String subject) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            for (MimeMessage message : mailsTo(to)) {
-                if (subject.equals(message.getSubject())) {
-                    return message;
-                }
-            }
-            Thread.sleep(50);
-        }
-        return fail("no mail \"" + subject + "\" to " + to + " within 30 s");
-    }
-
-    private static List<MimeMessage> awaitMails(String to, int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            List<MimeMessage> mails = mailsTo(to);
-            if (mails.size() >= count) {
-                return mails;
-            }
-            Thread.sleep(50);
-        }
-        return fail("fewer than " + count + " mails to " + to + " within 30 s");
-    }
-
-    private static List<MimeMessage> mailsTo(String to) throws Exception {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            Address[] recipients = message.getRecipients(Message.RecipientType.TO);
-            if (recipients != null && Arrays.stream(recipients).anyMatch(a -> a.toString().equalsIgnoreCase(to))) {
-                found.add(message);
-            }
-        }
-        return found;
-    }
-
-    private static String text(MimeMessage message) throws Exception {
-        return part((MimeMultipart) message.getContent(), "text/plain");
-    }
-
-    private static String part(MimeMultipart parts, String type) throws Exception {
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (part.isMimeType(type)) {
-                return part.getContent().toString();
-            }
-        }
-        return fail("no " + type + " part");
-    }
-
-    private static String token(String text) {
-        Matcher matcher = TOKEN.matcher(text);
-        assertTrue(matcher.find(), "no link with a token in: " + text);
-        return matcher.group(1);
     }
 }

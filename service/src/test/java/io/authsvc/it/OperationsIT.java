@@ -55,7 +55,9 @@ class OperationsIT extends DeployedService {
             Map.entry("post /logout-all", List.of("204", "401")),
             Map.entry("post /{user_id}/logout-all", List.of("204", "401", "403", "404")),
             Map.entry("post /password-reset", List.of("202", "400", "415", "422", "429", "503")),
-            Map.entry("post /password-reset/confirm", List.of("204", "400", "415", "422", "503")));
+            Map.entry("post /password-reset/confirm", List.of("204", "400", "415", "422", "503")),
+            Map.entry("post /verify-email", List.of("202", "401", "429", "503")),
+            Map.entry("post /verify-email/confirm", List.of("204", "400", "415", "422", "503")));
 
 
     /** What the WAR's resources serve that is not the contract's: the liveness ping and the docs page's files. */

@@ -168,6 +168,17 @@ public class TestEnvironment implements LauncherSessionListener {
         return id;
     }
 
+    /** Lets the account's mail tokens of {@code purpose} expire, as time would; answers how many there were. */
+    public static int expireMailTokens(String userId, String purpose) throws SQLException {
+        try (Connection connection = connect();
+                PreparedStatement expire = connection.prepareStatement("UPDATE account_tokens"
+                        + " SET expires_at = now() - interval '1 second' WHERE user_id = ?::uuid AND purpose = ?")) {
+            expire.setString(1, userId);
+            expire.setString(2, purpose);
+            return expire.executeUpdate();
+        }
+    }
+
     /** The log of the Payara Micro that Arquillian starts (which writes server.log.0, server.log.1, ...), or WildFly's. */
     public static Path serverLog() {
         if (isWildFly()) {

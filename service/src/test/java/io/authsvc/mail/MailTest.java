@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.authsvc.mail.MailSettings.Page;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -37,6 +38,19 @@ class MailTest {
     }
 
     @Test
+    void rendersTheBundledVerificationMail() {
+        MailTemplates templates = new MailTemplates();
+        templates.directory = Optional.empty();
+        Mail mail = templates.render("email-verification", "ann@example.com", Map.of("username", "ann",
+                "email", "ann@example.com", "link", "https://app.example.com/v#token=x", "hours", "48"));
+        assertEquals("Confirm your email address", mail.subject());
+        assertTrue(mail.text().contains("ann@example.com is your address") && mail.text().contains("48 hours"),
+                mail.text());
+        assertTrue(mail.html().contains("href=\"https://app.example.com/v#token=x\""), mail.html());
+        assertTrue(!mail.text().contains("{{") && !mail.html().contains("{{"), "every value filled in");
+    }
+
+    @Test
     void writesATextAndAnHtmlPartToOnePlainAddress() throws Exception {
         MimeMessage message = MailSender.message(Session.getInstance(new Properties()), UUID.randomUUID(),
                 new Mail("ann@example.com", "Subject", "text", "<p>html</p>"), new InternetAddress("auth@example.com"));
@@ -57,19 +71,27 @@ class MailTest {
     @Test
     void namesTheMissingSetting() {
         MailSettings settings = settings(Optional.empty(), Optional.empty(), Optional.of("auth@example.com"));
-        assertEquals(Optional.of("SMTP_HOST"), settings.missing());
+        assertEquals(Optional.of("SMTP_HOST"), settings.transportMissing());
+        assertEquals(Optional.of("SMTP_HOST"), settings.missing(Page.VERIFY_EMAIL));
         settings = settings(Optional.of("smtp.example.com"), Optional.empty(), Optional.empty());
-        assertEquals(Optional.of("MAIL_FROM"), settings.missing());
-        settings = settings(Optional.of("smtp.example.com"), Optional.empty(), Optional.of("auth@example.com"));
-        assertEquals(Optional.of("PUBLIC_URL (or PASSWORD_RESET_URL)"), settings.missing());
-        settings.publicUrl = Optional.of("https://auth.example.com/auth");
-        assertEquals(Optional.empty(), settings.missing());
-        assertEquals(Optional.of("https://auth.example.com/auth/reset-password"), settings.linkBase());
-        assertEquals(587, settings.smtpPort());
-        // development: files instead of a server
-        settings = settings(Optional.empty(), Optional.of("/tmp/mail"), Optional.of("auth@example.com"));
-        settings.resetUrl = Optional.of("http://localhost:8080/reset");
-        assertEquals(Optional.empty(), settings.missing());
+        assertEquals(Optional.of("MAIL_FROM"), settings.missing(Page.RESET_PASSWORD));
+        MailSettings linkless = settings(Optional.of("smtp.example.com"), Optional.empty(),
+                Optional.of("auth@example.com"));
+        assertEquals(Optional.empty(), linkless.transportMissing());
+        assertEquals(Optional.of("PUBLIC_URL (or PASSWORD_RESET_URL)"), linkless.missing(Page.RESET_PASSWORD));
+        assertEquals(Optional.of("PUBLIC_URL (or EMAIL_VERIFY_URL)"), linkless.missing(Page.VERIFY_EMAIL));
+        linkless.publicUrl = Optional.of("https://auth.example.com/auth");
+        assertEquals(Optional.empty(), linkless.missing(Page.RESET_PASSWORD));
+        assertEquals(Optional.of("https://auth.example.com/auth/reset-password"), linkless.link(Page.RESET_PASSWORD));
+        assertEquals(Optional.of("https://auth.example.com/auth/verify-email"), linkless.link(Page.VERIFY_EMAIL));
+        assertEquals(587, linkless.smtpPort());
+        // development: files instead of a server; each page by its own setting
+        MailSettings files = settings(Optional.empty(), Optional.of("/tmp/mail"), Optional.of("auth@example.com"));
+        files.resetUrl = Optional.of("http://localhost:8080/reset");
+        assertEquals(Optional.empty(), files.missing(Page.RESET_PASSWORD));
+        assertEquals(Optional.of("PUBLIC_URL (or EMAIL_VERIFY_URL)"), files.missing(Page.VERIFY_EMAIL));
+        files.verifyUrl = Optional.of(" http://localhost:8080/verify ");
+        assertEquals(Optional.of("http://localhost:8080/verify"), files.link(Page.VERIFY_EMAIL));
     }
 
     @Test
@@ -100,6 +122,7 @@ class MailTest {
         settings.from = from;
         settings.directory = dir;
         settings.resetUrl = Optional.empty();
+        settings.verifyUrl = Optional.empty();
         settings.publicUrl = Optional.empty();
         settings.init();
         return settings;

@@ -58,6 +58,10 @@ public class User {
     @Column(name = "is_active", nullable = false)
     private boolean active;
 
+    /** Whether the owner showed, by a verification mail's token, that the address is theirs. */
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
+
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
@@ -116,7 +120,8 @@ public class User {
     }
 
     public Account toAccount() {
-        return new Account(id, email, username, fullName, active, roles, createdAt, updatedAt, lastLogin, tokenVersion);
+        return new Account(id, email, username, fullName, active, emailVerified, roles, createdAt, updatedAt, lastLogin,
+                tokenVersion);
     }
 
     public UUID getId() {
@@ -127,8 +132,20 @@ public class User {
         return email;
     }
 
+    /** A new address is not verified, whoever sets it: only its owner can show that it is theirs. */
     public void setEmail(String email) {
+        if (!email.equals(this.email)) {
+            emailVerified = false;
+        }
         this.email = email;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerified;
+    }
+
+    public void setEmailVerified(boolean emailVerified) {
+        this.emailVerified = emailVerified;
     }
 
     public String getUsername() {

@@ -29,7 +29,7 @@ public class UserStore implements AutoCloseable {
      */
     public static final List<Map.Entry<String, String>> COLUMNS = List.of(Map.entry("id", "uuid"),
             Map.entry("email", "text"), Map.entry("username", "text"), Map.entry("full_name", "text"),
-            Map.entry("is_active", "boolean"), Map.entry("password_hash", "text"), Map.entry("created_at", "timestamptz"),
+            Map.entry("is_active", "boolean"), Map.entry("email_verified", "boolean"), Map.entry("password_hash", "text"), Map.entry("created_at", "timestamptz"),
             Map.entry("updated_at", "timestamptz"), Map.entry("last_login", "timestamptz"), Map.entry("legacy_id", "text"));
     private static final String INSERT_USERS = "INSERT INTO users ("
             + String.join(", ", COLUMNS.stream().map(Map.Entry::getKey).toList())
@@ -113,7 +113,7 @@ public class UserStore implements AutoCloseable {
         }
         int n = users.size();
         UUID[] ids = new UUID[n];
-        Object[][] columns = new Object[9][n];
+        Object[][] columns = new Object[COLUMNS.size() - 1][n];
         for (int i = 0; i < n; i++) {
             LegacyUser user = users.get(i);
             ids[i] = UUID.randomUUID();
@@ -121,17 +121,19 @@ public class UserStore implements AutoCloseable {
             columns[1][i] = user.username();
             columns[2][i] = user.fullName();
             columns[3][i] = user.active();
-            columns[4][i] = user.passwordHash();
-            columns[5][i] = user.createdAt().toString();
-            columns[6][i] = user.updatedAt().toString();
-            columns[7][i] = user.lastLogin() == null ? null : user.lastLogin().toString();
-            columns[8][i] = user.legacyId();
+            columns[4][i] = user.emailVerified();
+            columns[5][i] = user.passwordHash();
+            columns[6][i] = user.createdAt().toString();
+            columns[7][i] = user.updatedAt().toString();
+            columns[8][i] = user.lastLogin() == null ? null : user.lastLogin().toString();
+            columns[9][i] = user.legacyId();
         }
         Set<UUID> inserted = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(INSERT_USERS)) {
             statement.setArray(1, connection.createArrayOf("uuid", ids));
             for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 2, connection.createArrayOf(c == 3 ? "boolean" : "text", columns[c]));
+                statement.setArray(c + 2, connection.createArrayOf(COLUMNS.get(c + 1).getValue().equals("boolean") ? "boolean" : "text",
+                        columns[c]));
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** A user of the old service, ready to be written: email normalized, hash checked, defaults filled in. */
 public record LegacyUser(int record, String legacyId, String email, String username, String fullName, boolean active,
-                         String passwordHash, Instant createdAt, Instant updatedAt, Instant lastLogin,
+                         boolean emailVerified, String passwordHash, Instant createdAt, Instant updatedAt, Instant lastLogin,
                          boolean admin) implements Mapped {
 
     /** The key the service's unique index compares usernames by (emails are stored lower-cased already). */

@@ -45,7 +45,7 @@ class UserMapperTest {
     void mapsARelaxedDocument() {
         LegacyUser user = user(ID + """
                 , "email": "  Ann.Lee@Example.COM ", "username": "Ann", "full_name": "Ann Lee", "is_active": false,
-                "hashed_password": "%s", "created_at": {"$date": "2021-03-04T05:06:07.123Z"},
+                "is_verified": false, "hashed_password": "%s", "created_at": {"$date": "2021-03-04T05:06:07.123Z"},
                 "updated_at": {"$date": "2022-01-02T03:04:05Z"}, "last_login": {"$date": "2023-05-06T07:08:09.010Z"},
                 "query_count": 17, "document_count": 3""".formatted(HASH));
         assertEquals(7, user.record());
@@ -54,6 +54,7 @@ class UserMapperTest {
         assertEquals("Ann", user.username());
         assertEquals("Ann Lee", user.fullName());
         assertFalse(user.active());
+        assertFalse(user.emailVerified());
         assertEquals(HASH, user.passwordHash());
         assertEquals(Instant.parse("2021-03-04T05:06:07.123Z"), user.createdAt());
         assertEquals(Instant.parse("2022-01-02T03:04:05Z"), user.updatedAt());
@@ -76,6 +77,8 @@ class UserMapperTest {
     void fillsInDefaults() {
         LegacyUser user = user(minimal(""));
         assertTrue(user.active());
+        assertTrue(user.emailVerified(), "an address the old service never asked about counts as verified");
+        assertFalse(user(minimal(", \"email_verified\": false")).emailVerified());
         assertEquals(Instant.parse("2024-01-12T21:44:35Z"), user.createdAt(), "the ObjectId's time");
         assertEquals(user.createdAt(), user.updatedAt());
         assertNull(user.lastLogin());

@@ -33,10 +33,12 @@ public class RegistrationHttp {
         String username = body.requiredText("username");
         String password = body.requiredText("password");
         String fullName = body.nullableText("full_name");
-        // Only an admin's roles and is_active count: anyone else's are not even read, so they cannot be wrong.
+        // Only an admin's roles, is_active and email_verified count: anyone else's are not even read, so they
+        // cannot be wrong.
         boolean admin = caller.isAdmin();
         NewAccount account = new NewAccount(email, username, fullName, password,
-                admin ? body.strings("roles") : null, admin ? body.bool("is_active") : null);
+                admin ? body.strings("roles") : null, admin ? body.bool("is_active") : null,
+                admin ? body.bool("email_verified") : null);
         User user = registration.register(account, caller.optional(), body.errors);
         // A header, not Response.created(URI): that resolves a relative URI against the request's Host.
         return Response.status(Response.Status.CREATED)

@@ -43,6 +43,7 @@ public class UserResponseWriter implements MessageBodyWriter<UserResponse> {
         json.writeStartObject();
         text(json, "created_at", user.createdAt());
         text(json, "email", user.email());
+        json.write("email_verified", user.emailVerified());
         text(json, "full_name", user.fullName());
         text(json, "id", user.id());
         json.write("is_active", user.isActive());

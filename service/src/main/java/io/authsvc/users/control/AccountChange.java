@@ -18,7 +18,7 @@ import java.util.UUID;
  * A change to one account, by itself or by an admin ({@code PUT /auth/{id}}): the rules, who may change what, the
  * current password of a user changing its own (checked like a login, throttled with its failed logins), renames
  * counted against {@code PROFILE_CHANGES_PER_HOUR}, the new password hashed before the transaction, the change in
- * one transaction, and an audit line for each kind of change made.
+ * one transaction with the verification mail of a new address, and an audit line for each kind of change made.
  */
 @ApplicationScoped
 public class AccountChange {
@@ -44,18 +44,25 @@ public class AccountChange {
     @Inject
     AuditLog audit;
 
+    @Inject
+    EmailVerification verification;
+
     /** @param errors what reading the request found already, reported together with what the rules find here */
     public User change(UUID id, RequestedChanges sent, Account caller, InvalidInput.Collector errors) {
         User target = users.find(id).orElseThrow(AccountNotFound::new);
         UserChanges changes = check(sent, target, caller, errors);
         boolean wasActive = target.isActive();
+        boolean wasVerified = target.isEmailVerified();
         Set<String> rolesBefore = target.getRoles();
-        User updated = users.update(id, changes);
+        User updated = users.update(id, changes, verification::send);
         if (changes.passwordHash() != null) {
             audit.record(AuditEvent.PASSWORD_CHANGED, id, caller.id());
         }
         if (!updated.getRoles().equals(rolesBefore)) {
             audit.record(AuditEvent.ROLE_CHANGED, id, caller.id());
+        }
+        if (updated.isEmailVerified() && !wasVerified) {
+            audit.record(AuditEvent.EMAIL_VERIFIED, id, caller.id());
         }
         if (updated.isActive() != wasActive) {
             audit.record(updated.isActive() ? AuditEvent.ACTIVATED : AuditEvent.DEACTIVATED, id, caller.id());
@@ -90,6 +97,9 @@ public class AccountChange {
             if (sent.roles() != null && !sent.roles().equals(target.getRoles())) {
                 throw new AdminOnly("change roles");
             }
+            if (sent.emailVerified() != null && sent.emailVerified() != target.isEmailVerified()) {
+                throw new AdminOnly("mark an address verified or not");
+            }
         }
         if (password != null && self) {
             authenticator.checkCurrentPassword(target, sent.currentPassword(), client.address());
@@ -102,6 +112,6 @@ public class AccountChange {
             throttle.beginProfileChange(target.getId());
         }
         return new UserChanges(email, username, sent.fullNameGiven(), sent.fullName(),
-                password == null ? null : hasher.hash(password), sent.active(), sent.roles());
+                password == null ? null : hasher.hash(password), sent.active(), sent.emailVerified(), sent.roles());
     }
 }

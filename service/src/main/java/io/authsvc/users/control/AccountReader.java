@@ -29,7 +29,7 @@ public class AccountReader {
 
     /** The columns of {@code users} an account is read from, in {@link #account}'s order (SchemaIT checks them). */
     public static final List<String> COLUMNS = List.of("id", "email", "username", "full_name", "is_active",
-            "created_at", "updated_at", "last_login", "token_version");
+            "email_verified", "created_at", "updated_at", "last_login", "token_version");
     /** The account's columns; its roles follow them, aggregated in the same statement. */
     static final String FIELDS = String.join(", ", COLUMNS.stream().map(column -> "u." + column).toList());
     static final String BY_ID = "SELECT " + FIELDS
@@ -76,7 +76,7 @@ public class AccountReader {
             select.setObject(1, session);
             select.setObject(2, id);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new InSession(account(row), instant(row, 11))) : Optional.empty();
+                return row.next() ? Optional.of(new InSession(account(row), instant(row, 12))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new PersistenceException("could not read the account", e);
@@ -162,11 +162,11 @@ public class AccountReader {
 
     // getObject(column, Class) would do: the pool's result-set wrapper looks that method up by reflection at each call.
     private static Account account(ResultSet row) throws SQLException {
-        Array roles = row.getArray(10);
+        Array roles = row.getArray(11);
         try {
             return new Account((UUID) row.getObject(1), row.getString(2), row.getString(3), row.getString(4),
-                    row.getBoolean(5), Set.of((String[]) roles.getArray()), instant(row, 6), instant(row, 7),
-                    instant(row, 8), row.getInt(9));
+                    row.getBoolean(5), row.getBoolean(6), Set.of((String[]) roles.getArray()), instant(row, 7),
+                    instant(row, 8), instant(row, 9), row.getInt(10));
         } finally {
             roles.free();
         }

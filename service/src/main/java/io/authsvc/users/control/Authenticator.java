@@ -31,6 +31,9 @@ public class Authenticator {
     @Inject
     AuditLog audit;
 
+    @Inject
+    EmailVerification verification;
+
     /**
      * @param address the client's address, for the per-address count
      * @throws TooManyAttempts before any bcrypt work when the identifier or the address is throttled
@@ -102,6 +105,12 @@ public class Authenticator {
             throttle.loginNotCounted(attempt);
             audit.record(AuditEvent.LOGIN_DEACTIVATED, id);
             throw new AccountDeactivated();
+        }
+        if (verification.required() && !user.isEmailVerified()) {
+            // Right, but not yet to be let in: no failure either; the owner gets a new link (a few an hour).
+            throttle.loginNotCounted(attempt);
+            audit.record(AuditEvent.LOGIN_UNVERIFIED, id);
+            throw new EmailNotVerified(verification.remind(id));
         }
         // A hash of another scheme or cost (passlib's, or from before PASSWORD_HASH or BCRYPT_COST changed) is
         // replaced now that the password is at hand; hashing happens here, outside the transaction.

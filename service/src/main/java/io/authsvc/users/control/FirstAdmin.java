@@ -61,7 +61,7 @@ public class FirstAdmin {
             return;
         }
         // Settings are read without the spaces around them; the account's rules are registration's.
-        NewAccount admin = new NewAccount(email.get().strip(), username.get().strip(), null, password.get(), null, null);
+        NewAccount admin = new NewAccount(email.get().strip(), username.get().strip(), null, password.get(), null, null, null);
         try {
             registration.createFirstAdmin(admin, member -> "BOOTSTRAP_ADMIN_" + member.toUpperCase(Locale.ROOT))
                     .ifPresentOrElse(created -> LOG.info(() -> "created the first admin " + created.getUsername()

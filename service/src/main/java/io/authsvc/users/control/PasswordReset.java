@@ -3,16 +3,19 @@ package io.authsvc.users.control;
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
 import io.authsvc.mail.MailSettings;
+import io.authsvc.mail.MailSettings.Page;
 import io.authsvc.mail.MailTemplates;
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.throttling.Throttle;
 import io.authsvc.tokens.OpaqueToken;
+import io.authsvc.users.control.AccountTokens.Purpose;
 import io.authsvc.users.entity.AccountRules;
 import io.authsvc.users.entity.User;
 import io.authsvc.web.ClientRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,7 +73,7 @@ public class PasswordReset {
      * @throws InvalidInput 422 when {@code email} is not a mail address at all
      */
     public void request(String email, InvalidInput.Collector errors) {
-        mail.require();
+        mail.require(Page.RESET_PASSWORD);
         String normalized = AccountRules.normalizeEmail(email);
         if (normalized != null) {
             AccountRules.checkEmail("email", normalized, errors);
@@ -78,8 +81,8 @@ public class PasswordReset {
         errors.throwIfAny();
         throttle.beginPasswordReset(normalized, client.address());
         String token = OpaqueToken.generate();
-        String link = mail.linkBase().orElseThrow() + "#token=" + token;
-        Optional<UUID> account = store.start(normalized, OpaqueToken.hash(token), expireMinutes,
+        String link = mail.link(Page.RESET_PASSWORD).orElseThrow() + "#token=" + token;
+        Optional<UUID> account = store.start(normalized, OpaqueToken.hash(token), Duration.ofMinutes(expireMinutes),
                 user -> templates.render("password-reset", user.getEmail(), Map.of("username", user.getUsername(),
                         "link", link, "minutes", String.valueOf(expireMinutes))));
         account.ifPresent(id -> audit.record(AuditEvent.PASSWORD_RESET_REQUESTED, id));
@@ -88,17 +91,17 @@ public class PasswordReset {
     /**
      * Sets the password of the token's account.
      *
-     * @throws ResetTokenInvalid 400 for an unknown, used or expired token
+     * @throws MailTokenInvalid 400 for an unknown, used or expired token
      * @throws InvalidInput 422 when the new password breaks the rules
      */
     public void confirm(String token, String newPassword, InvalidInput.Collector errors) {
-        mail.require();
+        mail.require(Page.RESET_PASSWORD);
         errors.throwIfAny();
         if (!OpaqueToken.isWellFormed(token)) {
-            throw new ResetTokenInvalid();
+            throw new MailTokenInvalid(Purpose.PASSWORD_RESET);
         }
         byte[] hash = OpaqueToken.hash(token);
-        User holder = store.holder(hash).orElseThrow(ResetTokenInvalid::new);
+        User holder = store.holder(hash).orElseThrow(() -> new MailTokenInvalid(Purpose.PASSWORD_RESET));
         policy.check("new_password", newPassword, holder.getEmail(), holder.getUsername(), errors);
         errors.throwIfAny();
         hasher.checkAdmission();

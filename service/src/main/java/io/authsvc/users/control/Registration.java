@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
  * Creating an account, the one way for all three callers: anyone registering (counted per client address), an
  * admin provisioning (its {@code roles} and {@code is_active} count, not counted per address, the audit line names
  * it), and the first admin at start-up. Each is checked by the same rules, hashed on the hashing pool before any
- * transaction begins, stored in one transaction and audited.
+ * transaction begins, stored in one transaction with its verification mail (unless an admin vouched for the address)
+ * and audited.
  */
 @ApplicationScoped
 public class Registration {
@@ -45,6 +46,9 @@ public class Registration {
 
     @Inject
     AuthMetrics metrics;
+
+    @Inject
+    EmailVerification verification;
 
     /**
      * @param caller the caller of this request, if it sent a valid token: an admin provisions
@@ -111,17 +115,23 @@ public class Registration {
         policy.check(field.apply("password"), asked.password(), email, username, errors);
         Set<String> roles = Set.of(User.ROLE_USER);
         boolean active = true;
+        boolean emailVerified = false;
         if (provisioning) {
             AccountRules.checkRoles(field.apply("roles"), asked.roles(), errors);
             roles = asked.roles() == null ? roles : asked.roles();
             active = asked.active() == null || asked.active();
+            // An admin who knows the address is its owner's says so; otherwise the owner shows it, as anyone does.
+            emailVerified = asked.emailVerified() != null && asked.emailVerified();
         }
-        return new NewAccount(email, username, asked.fullName(), asked.password(), roles, active);
+        return new NewAccount(email, username, asked.fullName(), asked.password(), roles, active, emailVerified);
     }
 
     private User store(NewAccount account, String hash, UUID admin) {
-        User user = users.register(account.email(), account.username(), account.fullName(), hash, account.roles(),
-                account.active());
+        User user = users.register(account, hash, created -> {
+            if (!created.isEmailVerified()) {
+                verification.send(created);
+            }
+        });
         audit.record(AuditEvent.REGISTER, user.getId(), admin);
         metrics.registration();
         return user;

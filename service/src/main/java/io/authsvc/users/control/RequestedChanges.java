@@ -7,5 +7,5 @@ import java.util.Set;
  * null {@code full_name} from an absent one).
  */
 public record RequestedChanges(String email, String username, boolean fullNameGiven, String fullName, String password,
-        String currentPassword, Boolean active, Set<String> roles) {
+        String currentPassword, Boolean active, Boolean emailVerified, Set<String> roles) {
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The account use cases, one transaction each. Passwords arrive already hashed: bcrypt never holds a connection. */
 @ApplicationScoped
@@ -29,21 +30,19 @@ public class UserService {
     @Inject
     AccountCache cache;
 
-    public User register(String email, String username, String fullName, String passwordHash, Set<String> roles) {
-        return register(email, username, fullName, passwordHash, roles, true);
-    }
-
-    /** A new account with {@code roles}; {@code active} false only when an admin provisions it so. */
-    public User register(String email, String username, String fullName, String passwordHash, Set<String> roles,
-            boolean active) {
-        ensureFree(null, email, username);
-        User user = new User(email, username, fullName, passwordHash);
-        user.setRoles(roles);
-        if (!active) {
-            user.setActive(false);
-        }
+    /**
+     * A new account as {@code account} says (its password given as {@code passwordHash}); {@code created} runs in
+     * the same transaction, once the account is stored (its verification mail).
+     */
+    public User register(NewAccount account, String passwordHash, Consumer<User> created) {
+        ensureFree(null, account.email(), account.username());
+        User user = new User(account.email(), account.username(), account.fullName(), passwordHash);
+        user.setRoles(account.roles());
+        user.setActive(account.active());
+        user.setEmailVerified(account.emailVerified());
         em.persist(user);
         flush();
+        created.accept(user);
         return user;
     }
 
@@ -78,7 +77,8 @@ public class UserService {
         return user;
     }
 
-    public User update(UUID id, UserChanges changes) {
+    /** The changes made to account {@code id}; {@code newAddress} runs in the same transaction for a new, unverified address. */
+    public User update(UUID id, UserChanges changes, Consumer<User> newAddress) {
         User user = em.find(User.class, id);
         if (user == null) {
             throw new AccountNotFound();
@@ -89,8 +89,12 @@ public class UserService {
             ensureFree(id, changes.email() == null ? user.getEmail() : changes.email(),
                     changes.username() == null ? user.getUsername() : changes.username());
         }
+        String emailBefore = user.getEmail();
         if (changes.email() != null) {
             user.setEmail(changes.email());
+        }
+        if (changes.emailVerified() != null) {
+            user.setEmailVerified(changes.emailVerified());
         }
         if (changes.username() != null) {
             user.setUsername(changes.username());
@@ -113,6 +117,9 @@ public class UserService {
         }
         user.touch();
         flush();
+        if (!user.getEmail().equals(emailBefore) && !user.isEmailVerified()) {
+            newAddress.accept(user);
+        }
         return user;
     }
 
@@ -164,7 +171,9 @@ public class UserService {
                 .getResultList().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(register(email, username, null, passwordHash, Set.of(User.ROLE_USER, User.ROLE_ADMIN)));
+        // The operator wrote its address into the settings: there is nothing to verify.
+        return Optional.of(register(new NewAccount(email, username, null, null, Set.of(User.ROLE_USER, User.ROLE_ADMIN),
+                true, true), passwordHash, created -> { }));
     }
 
     private void ensureAnotherActiveAdmin(UUID id, String detail) {

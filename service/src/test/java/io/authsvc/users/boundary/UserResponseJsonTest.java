@@ -21,10 +21,10 @@ class UserResponseJsonTest {
     private static final Jsonb JSONB = new JsonConfig().getContext(UserResponse.class);
 
     private static final UserResponse FULL = new UserResponse("8f0e2b1c-0000-4000-8000-000000000001", "ann@example.com",
-            "ann", "Ann \"Q\" Müller", true, List.of("admin", "user"), "2026-11-27T12:00:00.123Z",
+            true, "ann", "Ann \"Q\" Müller", true, List.of("admin", "user"), "2026-11-27T12:00:00.123Z",
             "2026-11-28T12:00:00.000Z", "2026-11-29T12:00:00.999Z");
     private static final UserResponse BARE = new UserResponse("8f0e2b1c-0000-4000-8000-000000000002", "bob@example.com",
-            "bob", null, false, List.of("user"), "2026-11-27T12:00:00.123Z", "2026-11-27T12:00:00.123Z", null);
+            false, "bob", null, false, List.of("user"), "2026-11-27T12:00:00.123Z", "2026-11-27T12:00:00.123Z", null);
 
     @Test
     void writesOneAccountAsJsonBDoes() {

@@ -22,7 +22,7 @@ class AccountCacheTest {
 
     private Account account(int version) {
         Instant now = Instant.parse("2026-12-03T10:00:00Z");
-        return new Account(id, "a@example.com", "alice", null, true, Set.of("user"), now, now, null, version);
+        return new Account(id, "a@example.com", "alice", null, true, false, Set.of("user"), now, now, null, version);
     }
 
     @Test
