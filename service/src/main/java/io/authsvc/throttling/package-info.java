@@ -9,6 +9,9 @@
  *     take turns, so parallel guesses cannot pass the check together. A refused attempt costs no bcrypt work.</li>
  * <li>A good login clears its account's count. The right password of a deactivated account counts nowhere.</li>
  * <li>Registrations count per address ({@code REGISTER_MAX_PER_ADDRESS}), each before its hash is made.</li>
+ * <li>Password-reset requests count per address asked for and per client ({@code PASSWORD_RESET_MAX_PER_HOUR},
+ *     {@code PASSWORD_RESET_MAX_PER_ADDRESS}); verification mails asked again count per account
+ *     ({@code EMAIL_VERIFY_MAX_PER_HOUR}).</li>
  * <li>Rows that left the window are deleted by the statements that add rows: the table cannot grow without bound.</li>
  * </ol>
  */
