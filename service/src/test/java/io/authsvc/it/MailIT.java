@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Password reset through a real SMTP server ({@link Smtp}: GreenMail in this JVM), with two mail senders on the
- * server ({@code MAIL_SENDER_THREADS=2}). From request to mail to confirmation to login; an unknown address answered alike and sent nothing; a token used, superseded, expired or
- * malformed refused with one body; the SMTP server stopped while resets are asked, and each mail delivered once it is
- * back, exactly once; CR/LF in an address never reaching the SMTP conversation.
+ * server ({@code MAIL_SENDER_THREADS=2}). From request to mail to confirmation to login; an unknown address answered
+ * alike and sent nothing; a token used, superseded, expired or malformed refused with one body; the SMTP server
+ * stopped while resets are asked, and each mail delivered once it is back, exactly once; CR/LF in an address never
+ * reaching the SMTP conversation.
  */
 class MailIT extends DeployedService {
 

@@ -9,15 +9,21 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** An account: the seed's columns, its roles, and the version that revokes older tokens. */
+/**
+ * An account: the seed's columns, its roles, and the version that revokes older tokens. An update writes only the
+ * columns it changed, so that two transactions changing different things of one account (a login's last_login, an
+ * admin's is_active, a verification's email_verified) cannot undo each other.
+ */
 @Entity
 @Table(name = "users")
+@DynamicUpdate
 @NamedQuery(name = User.BY_LOGIN,
         query = "SELECT u FROM User u WHERE lower(u.username) = lower(:identifier) OR u.email = lower(:identifier)")
 @NamedQuery(name = User.TAKEN,

@@ -29,7 +29,8 @@ public class UserStore implements AutoCloseable {
      */
     public static final List<Map.Entry<String, String>> COLUMNS = List.of(Map.entry("id", "uuid"),
             Map.entry("email", "text"), Map.entry("username", "text"), Map.entry("full_name", "text"),
-            Map.entry("is_active", "boolean"), Map.entry("email_verified", "boolean"), Map.entry("password_hash", "text"), Map.entry("created_at", "timestamptz"),
+            Map.entry("is_active", "boolean"), Map.entry("email_verified", "boolean"), Map.entry("password_hash", "text"),
+            Map.entry("created_at", "timestamptz"),
             Map.entry("updated_at", "timestamptz"), Map.entry("last_login", "timestamptz"), Map.entry("legacy_id", "text"));
     private static final String INSERT_USERS = "INSERT INTO users ("
             + String.join(", ", COLUMNS.stream().map(Map.Entry::getKey).toList())

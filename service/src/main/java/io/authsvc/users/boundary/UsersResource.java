@@ -91,8 +91,8 @@ public class UsersResource {
         JsonBody body = JsonBody.of(json);
         RequestedChanges sent = new RequestedChanges(body.text("email"), body.text("username"),
                 body.has("full_name") && !body.errors.has("full_name"), body.nullableText("full_name"),
-                body.text("password"), body.text("current_password"), body.bool("is_active"), body.bool("email_verified"),
-                body.strings("roles"));
+                body.text("password"), body.text("current_password"), body.bool("is_active"),
+                body.bool("email_verified"), body.strings("roles"));
         return UserResponse.from(change.change(id, sent, caller.get(), body.errors));
     }
 

@@ -18,10 +18,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Creating an account, the one way for all three callers: anyone registering (counted per client address), an
- * admin provisioning (its {@code roles} and {@code is_active} count, not counted per address, the audit line names
- * it), and the first admin at start-up. Each is checked by the same rules, hashed on the hashing pool before any
- * transaction begins, stored in one transaction with its verification mail (unless an admin vouched for the address)
- * and audited.
+ * admin provisioning (its {@code roles}, {@code is_active} and {@code email_verified} count, not counted per
+ * address, the audit line names it), and the first admin at start-up. Each is checked by the same rules, hashed on
+ * the hashing pool before any transaction begins, stored in one transaction with its verification mail (unless an
+ * admin vouched for the address) and audited.
  */
 @ApplicationScoped
 public class Registration {

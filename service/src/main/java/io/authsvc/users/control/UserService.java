@@ -77,7 +77,7 @@ public class UserService {
         return user;
     }
 
-    /** The changes made to account {@code id}; {@code newAddress} runs in the same transaction for a new, unverified address. */
+    /** Changes account {@code id}; {@code newAddress} runs in the same transaction for a new, unverified address. */
     public User update(UUID id, UserChanges changes, Consumer<User> newAddress) {
         User user = em.find(User.class, id);
         if (user == null) {

@@ -36,16 +36,25 @@ public class VerificationStore {
         return true;
     }
 
-    /** Spends the token (once: of two racing confirmations one deletes it) and marks its address verified. */
+    /**
+     * Spends the token (once: of two racing confirmations one deletes it) and marks its address verified; empty, and
+     * nothing done, when the token is not live or its address is not the account's any more.
+     */
     public Optional<User> verify(byte[] tokenHash) {
         Optional<User> holder = tokens.holder(tokenHash, Purpose.EMAIL_VERIFICATION);
         if (holder.isEmpty() || !tokens.spend(tokenHash, Purpose.EMAIL_VERIFICATION, holder.get().getId())) {
             return Optional.empty();
         }
         User user = holder.get();
+        // By the address the token was sent to, in one statement: an address changed meanwhile stays unverified.
+        int marked = em.createNativeQuery("UPDATE users SET email_verified = TRUE, updated_at = ?1"
+                + " WHERE id = ?2 AND email = ?3 AND is_active")
+                .setParameter(1, User.now()).setParameter(2, user.getId()).setParameter(3, user.getEmail())
+                .executeUpdate();
+        if (marked != 1) {
+            return Optional.empty();
+        }
         cache.changed(user.getId());
-        user.setEmailVerified(true);
-        user.touch();
         return Optional.of(user);
     }
 }
