@@ -18,7 +18,7 @@ import java.util.UUID;
  * A change to one account, by itself or by an admin ({@code PUT /auth/{id}}): the rules, who may change what, the
  * current password of a user changing its own (checked like a login, throttled with its failed logins), renames
  * counted against {@code PROFILE_CHANGES_PER_HOUR}, the new password hashed before the transaction, the change in
- * one transaction with the verification mail of a new address, and an audit line for each kind of change made.
+ * one transaction with its mails ({@link ChangeNotices}), and an audit line for each kind of change made.
  */
 @ApplicationScoped
 public class AccountChange {
@@ -45,7 +45,7 @@ public class AccountChange {
     AuditLog audit;
 
     @Inject
-    EmailVerification verification;
+    ChangeNotices notices;
 
     /** @param errors what reading the request found already, reported together with what the rules find here */
     public User change(UUID id, RequestedChanges sent, Account caller, InvalidInput.Collector errors) {
@@ -54,7 +54,8 @@ public class AccountChange {
         boolean wasActive = target.isActive();
         boolean wasVerified = target.isEmailVerified();
         Set<String> rolesBefore = target.getRoles();
-        User updated = users.update(id, changes, verification::send);
+        boolean byOwner = caller.id().equals(id);
+        User updated = users.update(id, changes, (user, before) -> notices.send(user, before, byOwner));
         if (changes.passwordHash() != null) {
             audit.record(AuditEvent.PASSWORD_CHANGED, id, caller.id());
         }

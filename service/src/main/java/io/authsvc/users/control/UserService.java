@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** The account use cases, one transaction each. Passwords arrive already hashed: bcrypt never holds a connection. */
@@ -77,8 +78,12 @@ public class UserService {
         return user;
     }
 
-    /** Changes account {@code id}; {@code newAddress} runs in the same transaction for a new, unverified address. */
-    public User update(UUID id, UserChanges changes, Consumer<User> newAddress) {
+    /** What a change may need to know of the account as it was before: where its notices go, and what changed. */
+    public record Before(String email, boolean emailVerified, String passwordHash) {
+    }
+
+    /** Changes account {@code id}; {@code changed} runs in the same transaction once it is stored (its mails). */
+    public User update(UUID id, UserChanges changes, BiConsumer<User, Before> changed) {
         User user = em.find(User.class, id);
         if (user == null) {
             throw new AccountNotFound();
@@ -89,7 +94,7 @@ public class UserService {
             ensureFree(id, changes.email() == null ? user.getEmail() : changes.email(),
                     changes.username() == null ? user.getUsername() : changes.username());
         }
-        String emailBefore = user.getEmail();
+        Before before = new Before(user.getEmail(), user.isEmailVerified(), user.getPasswordHash());
         if (changes.email() != null) {
             user.setEmail(changes.email());
         }
@@ -117,9 +122,7 @@ public class UserService {
         }
         user.touch();
         flush();
-        if (!user.getEmail().equals(emailBefore) && !user.isEmailVerified()) {
-            newAddress.accept(user);
-        }
+        changed.accept(user, before);
         return user;
     }
 
