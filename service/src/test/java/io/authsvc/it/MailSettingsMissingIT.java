@@ -95,7 +95,7 @@ class MailSettingsMissingIT {
         String mail = Files.readString(eml, StandardCharsets.UTF_8);
         assertTrue(mail.contains("Subject: " + Smtp.VERIFY_SUBJECT), mail);
         assertTrue(mail.contains("https://app.example.com/verify-email#token="), mail);
-        assertFalse(lines(noResetPage.log, "mail written to " + eml).isEmpty(), "the file's path is printed");
+        assertFalse(awaitLines(noResetPage.log, "mail written to " + eml).isEmpty(), "the file's path is printed");
         List<String> warnings = lines(noResetPage.log, "is not set; the password-reset endpoints answer 503");
         assertEquals(1, warnings.size(), "one warning line at start-up: " + warnings);
         assertEquals(List.of(), lines(noResetPage.log, "email-verification endpoints answer 503"));
@@ -115,6 +115,17 @@ class MailSettingsMissingIT {
             Thread.sleep(100);
         }
         throw new AssertionError("no .eml to " + to + " in " + mailDir + " within 30 s");
+    }
+
+    /** The lines of {@code log} holding {@code text}, once there is one (a mail is written before its line). */
+    private static List<String> awaitLines(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> found = lines(log, text);
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            found = lines(log, text);
+        }
+        return found;
     }
 
     private static List<String> lines(Path log, String text) throws Exception {
