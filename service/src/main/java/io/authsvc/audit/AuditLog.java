@@ -54,13 +54,6 @@ public class AuditLog {
 
     /** An event about {@code user} done by {@code actor} (an admin acting on another account). */
     public void record(AuditEvent event, UUID user, UUID actor) {
-        JsonObjectBuilder line = Json.createObjectBuilder()
-                .add("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
-                .add("event", event.key());
-        line.add("user", user == null ? "-" : user.toString());
-        if (actor != null && !actor.equals(user)) {
-            line.add("actor", actor.toString());
-        }
         String address = "-";
         String requestId = "-";
         try {
@@ -68,6 +61,31 @@ public class AuditLog {
             requestId = request.id();
         } catch (ContextNotActiveException e) {
             // at start-up, outside any request
+        }
+        write(event, user, actor, address, requestId);
+    }
+
+    /** The current request's client address and id, for an event recorded after the answer ({@link #later}). */
+    public record Origin(String address, String requestId) {
+    }
+
+    /** Where the current request comes from, to be named by an event that its work records later, on another thread. */
+    public Origin origin() {
+        return new Origin(request.address(), request.id());
+    }
+
+    /** An event about {@code user} of the request {@code origin}, recorded after that request was answered. */
+    public void later(AuditEvent event, UUID user, Origin origin) {
+        write(event, user, null, origin.address(), origin.requestId());
+    }
+
+    private void write(AuditEvent event, UUID user, UUID actor, String address, String requestId) {
+        JsonObjectBuilder line = Json.createObjectBuilder()
+                .add("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
+                .add("event", event.key());
+        line.add("user", user == null ? "-" : user.toString());
+        if (actor != null && !actor.equals(user)) {
+            line.add("actor", actor.toString());
         }
         line.add("address", address).add("request_id", requestId);
         write(line.build().toString());

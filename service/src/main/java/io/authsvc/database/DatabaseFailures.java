@@ -7,7 +7,10 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads a failure's cause chain: is the database out of reach, or did a unique key refuse a row? */
+/**
+ * Reads a failure's cause chain: is the database out of reach, did a unique key refuse a row, or did the
+ * transaction lose a race to another (a deadlock, a serialization failure)?
+ */
 public final class DatabaseFailures {
 
     /** Connection exceptions (08), insufficient resources (53), operator intervention and timeouts (57). */
@@ -15,6 +18,8 @@ public final class DatabaseFailures {
     /** The container's pool says it could not hand out a connection in these words. */
     private static final Set<String> POOL_FAILURES = Set.of("ResourceAllocationException", "PoolingException");
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Deadlock detected, serialization failure: the transaction lost a race and may simply run again. */
+    private static final Set<String> CONFLICTS = Set.of("40P01", "40001");
 
     private DatabaseFailures() {
     }
@@ -29,6 +34,16 @@ public final class DatabaseFailures {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
                     && UNAVAILABLE_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether PostgreSQL aborted the transaction for a deadlock or a serialization failure. */
+    public static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof SQLException sql && CONFLICTS.contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -18,7 +18,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last resort: an unreachable database is 503, a body over the limit 413, an unreadable body 400, anything else a 500 whose body
+ * The last resort: an unreachable database is 503, a transaction that kept losing to concurrent ones 503 with
+ * {@code Retry-After}, a body over the limit 413, an unreadable body 400, anything else a 500 whose body
  * names an incident id and nothing of the failure (no class names, no SQL, no stack trace).
  */
 @Provider
@@ -31,6 +32,12 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         if (DatabaseFailures.isUnavailable(failure)) {
             LOG.log(Level.WARNING, "database unavailable: {0}", rootMessage(failure));
             return problem(503, "The database cannot be reached; try again shortly");
+        }
+        if (DatabaseFailures.isConflict(failure)) {
+            // A transaction that lost its race to others this many times (ConflictRetry): nothing was changed.
+            LOG.log(Level.WARNING, "transaction aborted by concurrent ones: {0}", rootMessage(failure));
+            return Response.fromResponse(problem(503, "The account is busy with other changes; try again"))
+                    .header("Retry-After", 1).build();
         }
         if (causedBy(failure, BodyTooLarge.class)) {
             return problem(413, "The request body is over " + BodyLimitFilter.MAX_BODY_BYTES / 1024 + " KB");

@@ -52,6 +52,10 @@ public class Throttle {
     int maxResetsPerClient;
 
     @Inject
+    @ConfigProperty(name = "PASSWORD_RESET_MAX_MAILS_PER_HOUR", defaultValue = "20")
+    int maxResetMailsPerAddressee;
+
+    @Inject
     @ConfigProperty(name = "EMAIL_VERIFY_MAX_PER_HOUR", defaultValue = "3")
     int maxVerificationMails;
 
@@ -75,6 +79,7 @@ public class Throttle {
         atLeastOne("PROFILE_CHANGES_PER_HOUR", maxProfileChangesPerHour);
         atLeastOne("PASSWORD_RESET_MAX_PER_HOUR", maxResetsPerAddressee);
         atLeastOne("PASSWORD_RESET_MAX_PER_ADDRESS", maxResetsPerClient);
+        atLeastOne("PASSWORD_RESET_MAX_MAILS_PER_HOUR", maxResetMailsPerAddressee);
         atLeastOne("EMAIL_VERIFY_MAX_PER_HOUR", maxVerificationMails);
     }
 
@@ -145,14 +150,19 @@ public class Throttle {
 
     /**
      * Counts a password-reset request for the mail address {@code email} (whether an account has it or not, so that
-     * a 429 tells nothing about accounts) and from the client {@code address}, per rolling hour.
+     * a 429 tells nothing about accounts) from the client {@code address}, per rolling hour: the owner's budget for
+     * an address is counted per client ({@code PASSWORD_RESET_MAX_PER_HOUR}), so that another client's requests
+     * cannot spend it; each client has {@code PASSWORD_RESET_MAX_PER_ADDRESS} in all, and the mails to one address
+     * from all clients together stop at {@code PASSWORD_RESET_MAX_MAILS_PER_HOUR}, which bounds a mailbox flood
+     * and takes that many requests from several clients to reach.
      *
-     * @throws TooManyAttempts past {@code PASSWORD_RESET_MAX_PER_HOUR} for the mail address or
-     *     {@code PASSWORD_RESET_MAX_PER_ADDRESS} for the client
+     * @throws TooManyAttempts past any of the three
      */
     public void beginPasswordReset(String email, String address) {
-        store.reserve(UUID.randomUUID(), List.of(new Limit(identifierKey(Optional.empty(), "reset:" + email),
-                maxResetsPerAddressee), new Limit(addressKey("reset-ip:", address), maxResetsPerClient)),
+        String addressee = identifierKey(Optional.empty(), "reset:" + email);
+        String client = addressKey("reset-ip:", address);
+        store.reserve(UUID.randomUUID(), List.of(new Limit(addressee + "@" + client, maxResetsPerAddressee),
+                new Limit(client, maxResetsPerClient), new Limit(addressee, maxResetMailsPerAddressee)),
                 Duration.ofHours(1)).ifPresent(seconds -> {
                     throw new TooManyAttempts("Too many password resets asked; try again in " + seconds + " s",
                             seconds);

@@ -1,5 +1,6 @@
 package io.authsvc.sessions.control;
 
+import io.authsvc.database.Retried;
 import io.authsvc.sessions.entity.Session;
 import io.authsvc.users.cache.AccountCache;
 import jakarta.annotation.Resource;
@@ -27,6 +28,7 @@ import javax.sql.DataSource;
  * then find it spent.
  */
 @ApplicationScoped
+@Retried
 public class SessionStore {
 
     /** Also deletes the user's dead sessions, so that a user's rows stay about as many as its live sessions. */
@@ -41,14 +43,21 @@ public class SessionStore {
 
     /**
      * Spends the token, and when its session is alive moves it on and stores the next token, in one statement.
+     * It locks the session's row before the token's, the order of every other writer (an ending session deletes
+     * its tokens after its row; a revocation of the account deletes its sessions after locking the account), so that
+     * a rotation and a deactivation wait for each other instead of deadlocking.
      * Its commit does not wait for the disk ({@code synchronous_commit} off for this transaction alone): a crash
      * of PostgreSQL may lose the last fraction of a second of rotations, and then the client's new token is
      * unknown (it logs in again) while the old one, spent and discarded by the client, counts as unspent once
      * more. Endings of sessions (logout, reuse, the list's DELETE) keep the default and are durable.
      */
     static final String ROTATE = """
-            WITH spent AS (
-              UPDATE refresh_tokens SET spent_at = now() WHERE token_hash = ? AND spent_at IS NULL RETURNING session_id
+            WITH locked AS (
+              SELECT s.id FROM sessions s WHERE s.id = (SELECT t.session_id FROM refresh_tokens t WHERE t.token_hash = ?)
+              FOR NO KEY UPDATE
+            ), spent AS (
+              UPDATE refresh_tokens t SET spent_at = now() FROM locked
+              WHERE t.token_hash = ? AND t.session_id = locked.id AND t.spent_at IS NULL RETURNING t.session_id
             ), live AS (
               UPDATE sessions s SET last_used_at = now() FROM spent, users u
               WHERE s.id = spent.session_id AND u.id = s.user_id AND u.is_active AND u.token_version = s.token_version
@@ -107,8 +116,9 @@ public class SessionStore {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement rotate = connection.prepareStatement(ROTATE)) {
                 rotate.setBytes(1, tokenHash);
-                rotate.setInt(2, idleDays);
-                rotate.setBytes(3, nextHash);
+                rotate.setBytes(2, tokenHash);
+                rotate.setInt(3, idleDays);
+                rotate.setBytes(4, nextHash);
                 try (ResultSet row = rotate.executeQuery()) {
                     if (row.next()) {
                         UUID sessionId = (UUID) row.getObject(1);

@@ -115,7 +115,9 @@ public class Authenticator {
         // A hash of another scheme or cost (passlib's, or from before PASSWORD_HASH or BCRYPT_COST changed) is
         // replaced now that the password is at hand; hashing happens here, outside the transaction.
         String rehashed = hasher.needsRehash(user.getPasswordHash()) ? hasher.hash(password) : null;
-        User recorded = users.recordLogin(id, rehashed);
+        // Checked again under the account row's lock: a password change, a deactivation or a new address that
+        // committed while bcrypt ran comes first, and this login fails as it would have after it.
+        User recorded = users.recordLogin(id, user.getPasswordHash(), rehashed, verification.required());
         throttle.loginSucceeded(attempt);
         audit.record(AuditEvent.LOGIN_OK, id);
         return recorded;

@@ -1,5 +1,6 @@
 package io.authsvc.users.control;
 
+import io.authsvc.database.Retried;
 import io.authsvc.mail.Mail;
 import io.authsvc.mail.Outbox;
 import io.authsvc.users.cache.AccountCache;
@@ -21,11 +22,15 @@ import java.util.function.Function;
  * with the new password, the account's sessions ended and the notice in the outbox, each all or nothing.
  */
 @ApplicationScoped
+@Retried
 @Transactional
 public class ResetStore {
 
     @PersistenceContext(unitName = "auth")
     EntityManager em;
+
+    @Inject
+    AccountRows rows;
 
     @Inject
     AccountTokens tokens;
@@ -37,17 +42,20 @@ public class ResetStore {
     AccountCache cache;
 
     /**
-     * For the active account with this (normalized) email: its older reset tokens replaced by this one, and the mail
-     * that {@code mail} writes for it in the outbox; nothing at all when no active account has the address.
+     * For the active account with this (normalized) email: a reset token beside any others it has (each request's
+     * link works until one is spent or the account changes: V9__account_row.sql), and the mail that {@code mail}
+     * writes for it in the outbox; nothing at all when no active account has the address.
      */
     public Optional<UUID> start(String email, byte[] tokenHash, Duration validity, Function<User, Mail> mail) {
-        List<User> found = em.createQuery("SELECT u FROM User u WHERE u.email = :email", User.class)
-                .setParameter("email", email).getResultList();
-        if (found.isEmpty() || !found.getFirst().isActive()) {
+        List<?> ids = em.createNativeQuery("SELECT id FROM users WHERE email = ?1").setParameter(1, email)
+                .getResultList();
+        // Under the lock, the address and the activity are as they are now, not as the look-up found them.
+        Optional<User> found = ids.isEmpty() ? Optional.empty() : rows.lock((UUID) ids.getFirst());
+        if (found.isEmpty() || !found.get().isActive() || !found.get().getEmail().equals(email)) {
             return Optional.empty();
         }
-        User user = found.getFirst();
-        tokens.issue(user, Purpose.PASSWORD_RESET, tokenHash, validity);
+        User user = found.get();
+        tokens.add(user, Purpose.PASSWORD_RESET, tokenHash, validity);
         outbox.put(mail.apply(user));
         return Optional.of(user.getId());
     }
@@ -60,17 +68,20 @@ public class ResetStore {
 
     /**
      * Spends the token (once: of two racing confirmations one deletes the row) and sets the password, which moves the
-     * token version on and so ends every session; the notice that {@code mail} writes goes into the outbox.
+     * token version on and so ends every session and every other reset link; the notice that {@code mail} writes goes
+     * into the outbox. The password was hashed before this transaction, for the account as {@code holder} showed it:
+     * under the row's lock it must still have that address and token version and be active, or nothing is done.
      *
-     * @throws MailTokenInvalid when the token is not live any more
+     * @throws MailTokenInvalid when the token is not live any more, or the account changed since it was read
      */
-    public User finish(byte[] tokenHash, UUID userId, String passwordHash, Function<User, Mail> mail) {
-        boolean spent = tokens.spend(tokenHash, Purpose.PASSWORD_RESET, userId);
-        User user = em.find(User.class, userId);
-        if (!spent || user == null || !user.isActive()) {
+    public User finish(byte[] tokenHash, User holder, String passwordHash, Function<User, Mail> mail) {
+        User user = rows.lock(holder.getId()).orElseThrow(() -> new MailTokenInvalid(Purpose.PASSWORD_RESET));
+        if (!user.isActive() || !user.getEmail().equals(holder.getEmail())
+                || user.getTokenVersion() != holder.getTokenVersion()
+                || !tokens.spend(tokenHash, Purpose.PASSWORD_RESET, user.getId(), user.getEmail())) {
             throw new MailTokenInvalid(Purpose.PASSWORD_RESET);
         }
-        cache.changed(userId);
+        cache.changed(user.getId());
         user.setPasswordHash(passwordHash);
         user.revokeTokens();
         user.touch();

@@ -1,6 +1,7 @@
 package io.authsvc.users.control;
 
 import io.authsvc.database.DatabaseFailures;
+import io.authsvc.database.Retried;
 import io.authsvc.users.cache.AccountCache;
 import io.authsvc.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
 
 /** The account use cases, one transaction each. Passwords arrive already hashed: bcrypt never holds a connection. */
 @ApplicationScoped
+@Retried
 @Transactional
 public class UserService {
 
@@ -30,6 +32,10 @@ public class UserService {
     /** Told of each change to an existing account, so that this instance's next call sees it at once. */
     @Inject
     AccountCache cache;
+
+    /** Every use case below that changes an account locks its row first (README, Security: the account row). */
+    @Inject
+    AccountRows rows;
 
     /**
      * A new account as {@code account} says (its password given as {@code passwordHash}); {@code created} runs in
@@ -65,10 +71,21 @@ public class UserService {
                 .findFirst();
     }
 
-    public User recordLogin(UUID id, String rehashed) {
-        User user = em.find(User.class, id);
-        if (user == null) {
-            throw new AccountNotFound();
+    /**
+     * Records a login whose password was checked against {@code checkedHash}, outside this transaction: under the
+     * row's lock the account must still have that hash, be active and, when {@code verifiedRequired}, have a
+     * verified address, or the login fails as if the change had come first.
+     */
+    public User recordLogin(UUID id, String checkedHash, String rehashed, boolean verifiedRequired) {
+        User user = rows.lockExisting(id);
+        if (!user.getPasswordHash().equals(checkedHash)) {
+            throw new BadCredentials();
+        }
+        if (!user.isActive()) {
+            throw new AccountDeactivated();
+        }
+        if (verifiedRequired && !user.isEmailVerified()) {
+            throw new EmailNotVerified(false);
         }
         cache.changed(id);
         user.recordLogin();
@@ -84,10 +101,7 @@ public class UserService {
 
     /** Changes account {@code id}; {@code changed} runs in the same transaction once it is stored (its mails). */
     public User update(UUID id, UserChanges changes, BiConsumer<User, Before> changed) {
-        User user = em.find(User.class, id);
-        if (user == null) {
-            throw new AccountNotFound();
-        }
+        User user = rows.lockExisting(id);
         cache.changed(id);
         boolean wasActiveAdmin = user.isActive() && user.isAdmin();
         if (changes.email() != null || changes.username() != null) {
@@ -127,10 +141,7 @@ public class UserService {
     }
 
     public void delete(UUID id) {
-        User user = em.find(User.class, id);
-        if (user == null) {
-            throw new AccountNotFound();
-        }
+        User user = rows.lockExisting(id);
         if (user.isActive() && user.isAdmin()) {
             ensureAnotherActiveAdmin(id, "the last active admin cannot be deleted");
         }
@@ -141,10 +152,7 @@ public class UserService {
 
     /** Ends every token the user holds now. */
     public void revokeTokens(UUID id) {
-        User user = em.find(User.class, id);
-        if (user == null) {
-            throw new AccountNotFound();
-        }
+        User user = rows.lockExisting(id);
         cache.changed(id);
         user.revokeTokens();
     }

@@ -1,12 +1,11 @@
 package io.authsvc.users.control;
 
+import io.authsvc.database.Retried;
 import io.authsvc.users.cache.AccountCache;
 import io.authsvc.users.control.AccountTokens.Purpose;
 import io.authsvc.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,11 +13,12 @@ import java.util.function.Consumer;
 
 /** The email verification's own transactions: a mail asked again, and a token spent to mark the address verified. */
 @ApplicationScoped
+@Retried
 @Transactional
 public class VerificationStore {
 
-    @PersistenceContext(unitName = "auth")
-    EntityManager em;
+    @Inject
+    AccountRows rows;
 
     @Inject
     AccountTokens tokens;
@@ -28,7 +28,7 @@ public class VerificationStore {
 
     /** {@code send} for the active account {@code id} whose address is not verified; false for any other. */
     public boolean resend(UUID id, Consumer<User> send) {
-        User user = em.find(User.class, id);
+        User user = rows.lock(id).orElse(null);
         if (user == null || !user.isActive() || user.isEmailVerified()) {
             return false;
         }
@@ -38,23 +38,24 @@ public class VerificationStore {
 
     /**
      * Spends the token (once: of two racing confirmations one deletes it) and marks its address verified; empty, and
-     * nothing done, when the token is not live or its address is not the account's any more.
+     * nothing done, when the token is not live or its address is not the account's any more. The account's row is
+     * locked before the token is read again and spent: an address change takes the same lock first, so it comes
+     * wholly before (its trigger has ended the token) or wholly after (it unverifies the new address).
      */
     public Optional<User> verify(byte[] tokenHash) {
-        Optional<User> holder = tokens.holder(tokenHash, Purpose.EMAIL_VERIFICATION);
-        if (holder.isEmpty() || !tokens.spend(tokenHash, Purpose.EMAIL_VERIFICATION, holder.get().getId())) {
+        Optional<User> locked = tokens.owner(tokenHash, Purpose.EMAIL_VERIFICATION).flatMap(rows::lock);
+        if (locked.isEmpty()) {
             return Optional.empty();
         }
-        User user = holder.get();
-        // By the address the token was sent to, in one statement: an address changed meanwhile stays unverified.
-        int marked = em.createNativeQuery("UPDATE users SET email_verified = TRUE, updated_at = ?1"
-                + " WHERE id = ?2 AND email = ?3 AND is_active")
-                .setParameter(1, User.now()).setParameter(2, user.getId()).setParameter(3, user.getEmail())
-                .executeUpdate();
-        if (marked != 1) {
+        User user = locked.get();
+        // Spent only while live and of the address the account has now.
+        if (!user.isActive()
+                || !tokens.spend(tokenHash, Purpose.EMAIL_VERIFICATION, user.getId(), user.getEmail())) {
             return Optional.empty();
         }
         cache.changed(user.getId());
+        user.setEmailVerified(true);
+        user.touch();
         return Optional.of(user);
     }
 }
