@@ -72,4 +72,30 @@ class VerifiedEmailRequiredIT {
         Reply in = api.login(username, Api.PASSWORD);
         assertEquals(200, in.status(), in.body());
     }
+
+    /** Every grant holds the setting: a refresh of a session whose address is no longer verified is refused. */
+    @Test
+    void refusesTheRefreshGrantOnceTheAddressIsNoLongerVerified() throws Exception {
+        JsonObject user = api.register("refresh").json();
+        String email = user.getString("email");
+        assertEquals(List.of(204), EmailVerificationIT.confirmEach(api,
+                List.of(awaitMail(email, Smtp.VERIFY_SUBJECT))));
+        JsonObject login = api.login(user.getString("username"), Api.PASSWORD).json();
+        Reply first = refresh(login.getString("refresh_token"));
+        assertEquals(200, first.status(), first.body());
+        String refreshed = first.json().getString("refresh_token");
+
+        String moved = Api.unique("moved") + "@example.com";
+        Reply changed = api.putJson(user.getString("id"), "{\"email\": \"" + moved + "\", \"current_password\": \""
+                + Api.PASSWORD + "\"}", login.getString("access_token"));
+        assertEquals(200, changed.status(), changed.body());
+        Reply refused = refresh(refreshed);
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("invalid_grant", refused.json().getString("error"), refused.body());
+        assertEquals(403, api.login(user.getString("username"), Api.PASSWORD).status(), "nor a new login");
+    }
+
+    private static Reply refresh(String token) {
+        return api.postForm("login", "grant_type=refresh_token&refresh_token=" + token, null);
+    }
 }

@@ -45,7 +45,8 @@ public class SessionStore {
      * Spends the token, and when its session is alive moves it on and stores the next token, in one statement.
      * It locks the session's row before the token's, the order of every other writer (an ending session deletes
      * its tokens after its row; a revocation of the account deletes its sessions after locking the account), so that
-     * a rotation and a deactivation wait for each other instead of deadlocking.
+     * a rotation and a deactivation wait for each other instead of deadlocking. A session whose account needs a
+     * verified address ({@code REQUIRE_VERIFIED_EMAIL}, the 4th parameter) and has none is not alive.
      * Its commit does not wait for the disk ({@code synchronous_commit} off for this transaction alone): a crash
      * of PostgreSQL may lose the last fraction of a second of rotations, and then the client's new token is
      * unknown (it logs in again) while the old one, spent and discarded by the client, counts as unspent once
@@ -62,6 +63,7 @@ public class SessionStore {
               UPDATE sessions s SET last_used_at = now() FROM spent, users u
               WHERE s.id = spent.session_id AND u.id = s.user_id AND u.is_active AND u.token_version = s.token_version
                 AND s.expires_at > now() AND s.last_used_at > now() - make_interval(days => ?)
+                AND (u.email_verified OR NOT ?)
               RETURNING s.id, s.user_id, u.username, u.token_version
             ), next AS (
               INSERT INTO refresh_tokens (token_hash, session_id) SELECT ?, id FROM live
@@ -112,13 +114,15 @@ public class SessionStore {
         }
     }
 
-    public Rotation rotate(byte[] tokenHash, byte[] nextHash, int idleDays) {
+    /** @param verifiedRequired whether only an account with a verified address may have its session go on */
+    public Rotation rotate(byte[] tokenHash, byte[] nextHash, int idleDays, boolean verifiedRequired) {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement rotate = connection.prepareStatement(ROTATE)) {
                 rotate.setBytes(1, tokenHash);
                 rotate.setBytes(2, tokenHash);
                 rotate.setInt(3, idleDays);
-                rotate.setBytes(4, nextHash);
+                rotate.setBoolean(4, verifiedRequired);
+                rotate.setBytes(5, nextHash);
                 try (ResultSet row = rotate.executeQuery()) {
                     if (row.next()) {
                         UUID sessionId = (UUID) row.getObject(1);

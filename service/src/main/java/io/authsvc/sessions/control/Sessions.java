@@ -44,6 +44,11 @@ public class Sessions {
     @ConfigProperty(name = "REFRESH_TOKEN_IDLE_DAYS", defaultValue = "7")
     int idleDays;
 
+    /** The password login's rule holds on every grant: a refresh, too, needs a verified address then. */
+    @Inject
+    @ConfigProperty(name = "REQUIRE_VERIFIED_EMAIL", defaultValue = "false")
+    boolean verifiedRequired;
+
     @PostConstruct
     void check() {
         if (expireDays < 1 || idleDays < 1) {
@@ -68,7 +73,8 @@ public class Sessions {
             throw OAuthError.invalidGrant();
         }
         String next = RefreshToken.generate();
-        Rotation rotation = store.rotate(RefreshToken.hash(refreshToken), RefreshToken.hash(next), idleDays);
+        Rotation rotation = store.rotate(RefreshToken.hash(refreshToken), RefreshToken.hash(next), idleDays,
+                verifiedRequired);
         switch (rotation.outcome()) {
             case ROTATED -> {
                 return tokens.issue(rotation.userId(), rotation.username(), rotation.roles(), rotation.tokenVersion(),
