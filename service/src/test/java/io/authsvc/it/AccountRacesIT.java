@@ -146,6 +146,64 @@ class AccountRacesIT extends DeployedService {
         }
     }
 
+    /**
+     * A deadlock forced from outside: this test's own transaction holds the account's mail token, an admin's change
+     * of address waits for it (its trigger ends the token) while holding the account's row, and then this
+     * transaction asks for that row. PostgreSQL aborts the change (it waited first); the change runs again as a
+     * new transaction once this one commits, and answers 200, not 500.
+     */
+    @Test
+    void runsAChangeAgainThatADeadlockAborted() throws Exception {
+        String admin = api.adminToken();
+        JsonObject user = api.register("deadlock").json();
+        String id = user.getString("id");
+        awaitMail(user.getString("email"), Smtp.VERIFY_SUBJECT);
+        String newEmail = Api.unique("moved") + "@example.com";
+        try (Connection connection = TestEnvironment.connect()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement token = connection.prepareStatement(
+                    "SELECT 1 FROM account_tokens WHERE user_id = ?::uuid FOR UPDATE")) {
+                token.setString(1, id);
+                token.executeQuery().close();
+            }
+            Future<Reply> change = pool.submit(() -> api.putJson(id, "{\"email\": \"" + newEmail + "\"}", admin));
+            awaitLockWait();
+            try (PreparedStatement row = connection.prepareStatement(
+                    "SELECT 1 FROM users WHERE id = ?::uuid FOR NO KEY UPDATE")) {
+                row.setString(1, id);
+                row.executeQuery().close();
+            }
+            connection.commit();
+            Reply reply = change.get(30, TimeUnit.SECONDS);
+            assertEquals(200, reply.status(), reply.body());
+        }
+        assertEquals(newEmail, row(id).email());
+    }
+
+    /**
+     * Until the change waits for a lock: in its UPDATE of users (whose trigger ends the token) or in a statement on
+     * account_tokens. Polled often, so that this test's own wait begins within PostgreSQL's deadlock_timeout (1 s)
+     * of the change's: the change, waiting first, is the one PostgreSQL aborts.
+     */
+    private static void awaitLockWait() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        try (Connection watcher = TestEnvironment.connect();
+                PreparedStatement waiting = watcher.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE wait_event_type = 'Lock' AND (query ILIKE '%update users%'"
+                        + " OR query ILIKE '%account_tokens%') AND pid <> pg_backend_pid()")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet count = waiting.executeQuery()) {
+                    count.next();
+                    if (count.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError("the change never waited for the token");
+    }
+
     /** The requests, released together by a barrier; their replies in the same order. */
     @SafeVarargs
     final List<Reply> together(Callable<Reply>... calls) throws Exception {
