@@ -24,8 +24,8 @@ import javax.sql.DataSource;
 /**
  * The sessions and refresh tokens in plain SQL on the container's pool (V5__sessions.sql), each use case one
  * statement that PostgreSQL runs atomically: a rotation spends the old token with a conditional UPDATE, so of
- * several concurrent rotations of one token exactly one finds it unspent; the others wait on its row lock and
- * then find it spent.
+ * several concurrent rotations of one token exactly one finds it unspent; the others wait on its session's row
+ * lock and then find it spent.
  */
 @ApplicationScoped
 @Retried
