@@ -61,7 +61,9 @@ class SlowClientsIT extends DeployedService {
             long opened = System.nanoTime();
             Thread.sleep(1_000);
             assertPingAnswersPromptly();
-            assertAllClosedBy(stalled, opened);
+            // Payara answers a chunked body that stalls (400, Connection: close) and frees its thread, but Grizzly
+            // keeps the connection to swallow the rest of the body (README, "Time-outs and slow clients").
+            assertAllClosedBy(stalled, opened, !TestEnvironment.isWildFly());
         } finally {
             closeAll(stalled);
         }
@@ -160,18 +162,23 @@ class SlowClientsIT extends DeployedService {
      * #CLOSED_WITHIN_SECONDS} after {@code opened}.
      */
     private static void assertAllClosedBy(List<Socket> sockets, long opened) throws IOException {
+        assertAllClosedBy(sockets, opened, false);
+    }
+
+    /** As above; with {@code answerSuffices}, a connection that got an answer (its thread let go) counts too. */
+    private static void assertAllClosedBy(List<Socket> sockets, long opened, boolean answerSuffices) throws IOException {
         long deadline = opened + TimeUnit.SECONDS.toNanos(CLOSED_WITHIN_SECONDS);
         int open = 0;
         for (Socket socket : sockets) {
-            if (!closedBy(socket, deadline)) {
+            if (!closedBy(socket, deadline, answerSuffices)) {
                 open++;
             }
         }
-        assertEquals(0, open, open + " of " + sockets.size() + " connections still open after "
-                + CLOSED_WITHIN_SECONDS + " s");
+        assertEquals(0, open, open + " of " + sockets.size() + " connections still open" + (answerSuffices
+                ? " and unanswered" : "") + " after " + CLOSED_WITHIN_SECONDS + " s");
     }
 
-    private static boolean closedBy(Socket socket, long deadline) throws IOException {
+    private static boolean closedBy(Socket socket, long deadline, boolean answerSuffices) throws IOException {
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[4096];
         while (true) {
@@ -181,7 +188,8 @@ class SlowClientsIT extends DeployedService {
             }
             socket.setSoTimeout((int) Math.max(1, left));
             try {
-                if (in.read(buffer) < 0) {
+                int read = in.read(buffer);
+                if (read < 0 || (answerSuffices && read > 0)) {
                     return true;
                 }
             } catch (SocketTimeoutException e) {
