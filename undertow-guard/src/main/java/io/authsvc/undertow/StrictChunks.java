@@ -25,12 +25,16 @@ import org.xnio.conduits.StreamSourceConduit;
  * body to RFC 9112's syntax ({@link ChunkSyntax}): it puts a check between Undertow's chunk decoder and the
  * connection; a body that breaks the syntax ends the read with an error, gets a 400 (with no body) when nothing was
  * answered yet, and its connection is closed, so that nothing after it runs as a request. Comes before
- * {@code buffer-request}, which reads the body through the check before any request thread takes it.
+ * {@code buffer-request}, which reads the body through the check before any request thread takes it; a body
+ * that ends before its {@code Content-Length} while buffered gets a 400 here too, where Undertow answered 500.
  */
 public final class StrictChunks implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(StrictChunks.class.getName());
     private static final Field NEXT = nextField();
+    /** RFC 9457, as the WAR writes its problems. */
+    private static final String UNREADABLE = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+            + "\"detail\":\"The request body could not be read: its framing is broken or it ended before its length\"}";
 
     private final HttpHandler next;
     private volatile boolean warned;
@@ -62,8 +66,18 @@ public final class StrictChunks implements HttpHandler {
         }
         try {
             next.handleRequest(exchange);
-        } catch (MalformedChunks e) {
-            exchange.endExchange(); // read at once (buffer-request): the 400 the check set
+        } catch (IOException e) {
+            // A body read at once on this thread (buffer-request) that broke the syntax, or ended before its length:
+            // Undertow would answer 500. A 400 and no keep-alive, as a body that cannot be read gets in the WAR.
+            if (exchange.isResponseStarted()) {
+                throw e;
+            }
+            exchange.setStatusCode(400);
+            exchange.getResponseHeaders().put(Headers.CONNECTION, "close");
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/problem+json");
+            exchange.getResponseHeaders().put(Headers.X_CONTENT_TYPE_OPTIONS, "nosniff");
+            exchange.setPersistent(false);
+            exchange.getResponseSender().send(UNREADABLE); // a body, or the server writes its HTML error page
         }
     }
 
