@@ -80,6 +80,8 @@ class HttpHardeningIT extends DeployedService {
     @Test
     void refusesChunkSizesThatAreNotHexDigits() throws IOException {
         String head = "POST /auth/login HTTP/1.1\r\nHost: x\r\n" + FORM + "Transfer-Encoding: chunked\r\n\r\n";
+        // A name of 6 letters, as "nobody" (29 bytes of form, 0x1D), but its own: failed logins count per name.
+        String form = "username=" + Api.unique("n").substring(0, 6) + "&password=none";
         Map<String, String> bodies = new LinkedHashMap<>();
         bodies.put("0x33", "0x33\r\n\r\n");
         bodies.put("1g", "1g\r\nA\r\n0\r\n\r\n");
@@ -96,10 +98,10 @@ class HttpHardeningIT extends DeployedService {
             assertRefused(exchange(head + body.getValue() + NEXT), "chunk size " + body.getKey());
         }
         // Upper-case digits are fine; so are extensions (RFC 9112 §7.1.1) on WildFly, while Grizzly refuses them.
-        Raw fine = exchange(head + "1D\r\nusername=nobody&password=none\r\n0\r\n\r\n" + NEXT);
+        Raw fine = exchange(head + "1D\r\n" + form + "\r\n0\r\n\r\n" + NEXT);
         assertEquals(401, fine.status(), fine.text());
         assertEquals(2, answers(fine), fine.text());
-        Raw extension = exchange(head + "1D;name=value;flag\r\nusername=nobody&password=none\r\n0\r\n\r\n" + NEXT);
+        Raw extension = exchange(head + "1D;name=value;flag\r\n" + form + "\r\n0\r\n\r\n" + NEXT);
         if (WILDFLY) {
             assertEquals(401, extension.status(), extension.text());
             assertEquals(2, answers(extension), extension.text());
@@ -168,6 +170,7 @@ class HttpHardeningIT extends DeployedService {
 
     @Test
     void noSecretReachesAnyLog() throws Exception {
+        String nobody = Api.unique("nobody");
         String marker = "Marker" + UUID.randomUUID().toString().replace("-", "");
         String admin = api.adminToken();
         int n = 0;
@@ -179,11 +182,11 @@ class HttpHardeningIT extends DeployedService {
             api.postJson("register?" + name + "=" + marker + n++, "", null);
         }
         // Bodies: good, broken and refused ones.
-        api.postForm("login", "username=nobody&password=" + marker + n++, null);
-        api.postForm("login", "username=nobody&password=" + marker + n++ + "%zz", null);
+        api.postForm("login", "username=" + nobody + "&password=" + marker + n++, null);
+        api.postForm("login", "username=" + nobody + "&password=" + marker + n++ + "%zz", null);
         api.postForm("login", "grant_type=refresh_token&refresh_token=" + marker + n++, null);
-        api.postJson("login", "{\"username\": \"nobody\", \"password\": \"" + marker + n++ + "\"", null);
-        api.postJson("login", "{\"username\": \"nobody\", \"password\": [\"" + marker + n++ + "\"]}", null);
+        api.postJson("login", "{\"username\": \"" + nobody + "\", \"password\": \"" + marker + n++ + "\"", null);
+        api.postJson("login", "{\"username\": \"" + nobody + "\", \"password\": [\"" + marker + n++ + "\"]}", null);
         api.postJson("register", "{\"email\": \"x@example.com\", \"username\": \"nobody\", \"password\": \""
                 + marker + n++ + "\"", null);
         api.postForm("logout", "token=" + marker + n++, null);
