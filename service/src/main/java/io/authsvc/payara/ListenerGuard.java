@@ -1,5 +1,6 @@
 package io.authsvc.payara;
 
+import io.authsvc.http.HeadSyntax;
 import io.authsvc.http.RawRequest;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -24,6 +25,7 @@ import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
+import org.glassfish.grizzly.http.util.DataChunk;
 import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.memory.Buffers;
 
@@ -34,7 +36,11 @@ import org.glassfish.grizzly.memory.Buffers;
  * and resolved by Payara before it picks the application, so it reaches {@code /metrics} and never this WAR; and
  * {@code Content-Length} before {@code Transfer-Encoding: chunked} loses its {@code Content-Length} while Grizzly
  * parses it, so the WAR sees a plain chunked request. Here the raw path and the raw request head are still there:
- * both get the WAR's 400 problem body and their connection is closed ({@link RawRequest}).
+ * both get the WAR's 400 problem body and their connection is closed ({@link RawRequest}). So does a head that
+ * Grizzly reads more leniently than RFC 9112 allows (a line without a colon, a bare CR, two {@code Host} lines:
+ * {@link HeadSyntax}), which it would otherwise hand on as if it were well formed.
+ * <p>
+ * Before Grizzly's parser, a {@link HeadDeadline} closes a connection whose head is not whole within 20 s.
  * <p>
  * A filter in the server's listeners acts for every application of the process, so it is installed only where the
  * WAR owns the process ({@code WAR_OWNS_PROCESS}), and removed when the WAR stops.
@@ -48,10 +54,12 @@ public final class ListenerGuard extends BaseFilter {
 
     private final byte[] dotSegmentBody;
     private final byte[] framingBody;
+    private final byte[] headBody;
 
-    private ListenerGuard(String dotSegmentBody, String framingBody) {
+    private ListenerGuard(String dotSegmentBody, String framingBody, String headBody) {
         this.dotSegmentBody = dotSegmentBody.getBytes(StandardCharsets.UTF_8);
         this.framingBody = framingBody.getBytes(StandardCharsets.UTF_8);
+        this.headBody = headBody.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -59,18 +67,22 @@ public final class ListenerGuard extends BaseFilter {
      * an earlier deployment left.
      *
      * @param bodies the problem body (JSON) of the 400, by its detail ({@link RawRequest#DOT_SEGMENT_DETAIL},
-     *               {@link RawRequest#FRAMING_DETAIL})
+     *               {@link RawRequest#FRAMING_DETAIL}, {@link HeadSyntax#DETAIL})
      * @return how many listeners are guarded
      */
     static int install(List<Object> transports, Function<String, String> bodies) {
         ListenerGuard guard = new ListenerGuard(bodies.apply(RawRequest.DOT_SEGMENT_DETAIL),
-                bodies.apply(RawRequest.FRAMING_DETAIL));
+                bodies.apply(RawRequest.FRAMING_DETAIL), bodies.apply(HeadSyntax.DETAIL));
         int guarded = 0;
         for (FilterChain chain : chains(transports)) {
             chain.removeIf(ListenerGuard::isGuard);
             int server = chain.indexOfType(HttpServerFilter.class);
             if (server >= 0) {
                 chain.add(server, guard);
+                int parser = chain.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class);
+                if (parser >= 0) {
+                    chain.add(parser, new HeadDeadline());
+                }
                 guarded++;
             }
         }
@@ -86,9 +98,10 @@ public final class ListenerGuard extends BaseFilter {
         return removed;
     }
 
-    /** A guard of this class or of the same class from an earlier deployment's class loader. */
+    /** A guard or a head deadline of these classes or of the same ones from an earlier deployment's class loader. */
     private static boolean isGuard(Filter filter) {
-        return filter.getClass().getName().equals(ListenerGuard.class.getName());
+        String name = filter.getClass().getName();
+        return name.equals(ListenerGuard.class.getName()) || name.equals(HeadDeadline.class.getName());
     }
 
     private static List<FilterChain> chains(List<Object> transports) {
@@ -106,6 +119,11 @@ public final class ListenerGuard extends BaseFilter {
         if (ctx.getMessage() instanceof HttpContent content
                 && content.getHttpHeader() instanceof HttpRequestPacket request) {
             Object verdict = request.getAttributes().getAttribute(VERDICT);
+            if (content.isLast()) {
+                HeadDeadline.over(ctx.getConnection());
+            } else if (verdict == null) {
+                HeadDeadline.parsed(ctx.getConnection());
+            }
             if (verdict == null) {
                 byte[] refusal = refusal(request);
                 request.getAttributes().setAttribute(VERDICT, refusal == null ? Boolean.TRUE : Boolean.FALSE);
@@ -124,6 +142,9 @@ public final class ListenerGuard extends BaseFilter {
     private byte[] refusal(HttpRequestPacket request) {
         if (RawRequest.encodedDotSegment(request.getRequestURI())) {
             return dotSegmentBody;
+        }
+        if (malformedHead(request)) {
+            return headBody;
         }
         Function<String, List<String>> lines = headerLines(request);
         return RawRequest.ambiguous(lines, request.getProtocolString()) ? framingBody : null;
@@ -145,6 +166,42 @@ public final class ListenerGuard extends BaseFilter {
             request.getHeaders().values(name).forEach(lines::add);
             return lines;
         };
+    }
+
+    /**
+     * Whether the head as it came breaks {@link HeadSyntax}, read in place from the buffer Grizzly keeps it in (the
+     * whole head, also when it came in pieces), from where the request's method starts: a buffer may hold the
+     * request before it, pipelined. A head that cannot be found passes.
+     */
+    private static boolean malformedHead(HttpRequestPacket request) {
+        try {
+            if (HEAD != null && HEAD.get(request) instanceof Buffer buffer) {
+                int start = 0;
+                DataChunk method = request.getMethodDC();
+                if (method.getType() == DataChunk.Type.Buffer && method.getBufferChunk().getBuffer() == buffer) {
+                    start = method.getBufferChunk().getStart();
+                } else if (!startsWith(buffer, request.getMethod().getMethodString() + " ")) {
+                    return false;
+                }
+                int from = start;
+                return HeadSyntax.malformed(i -> buffer.get(from + i) & 0xff, buffer.limit() - from);
+            }
+        } catch (IllegalAccessException | RuntimeException e) {
+            LOG.log(Level.FINE, "cannot read the raw request head", e);
+        }
+        return false;
+    }
+
+    private static boolean startsWith(Buffer buffer, String start) {
+        if (buffer.limit() < start.length()) {
+            return false;
+        }
+        for (int i = 0; i < start.length(); i++) {
+            if (buffer.get(i) != start.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The request line and header lines as they came, or null when Grizzly holds them no more (HTTP/2). */

@@ -35,7 +35,7 @@ public class BodyLimitFilter extends HttpFilter {
         // A call queued for hashing leaves the queue when its client hangs up.
         Waiting.set(ClientConnections.closed(request));
         try {
-            chain.doFilter(new LimitedBody(request), response);
+            chain.doFilter(new LimitedBody(request, response), response);
         } finally {
             Waiting.clear();
         }
@@ -50,19 +50,29 @@ public class BodyLimitFilter extends HttpFilter {
         }
     }
 
-    /** The request with its body stream capped; the reader goes through the same cap. */
+    /**
+     * The request with its body stream capped; the reader goes through the same cap. A body that cannot be read to
+     * its end (Payara answers 400 when a client stalls past the read time-out) ends its connection with the answer:
+     * kept alive, it held the stalled client's socket for another keep-alive time-out.
+     */
     private static final class LimitedBody extends HttpServletRequestWrapper {
 
+        private final HttpServletResponse response;
         private ServletInputStream stream;
 
-        LimitedBody(HttpServletRequest request) {
+        LimitedBody(HttpServletRequest request, HttpServletResponse response) {
             super(request);
+            this.response = response;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedInputStream(super.getInputStream(), MAX_BODY_BYTES);
+                stream = new LimitedInputStream(super.getInputStream(), MAX_BODY_BYTES, () -> {
+                    if (!response.isCommitted()) {
+                        response.setHeader("Connection", "close");
+                    }
+                });
             }
             return stream;
         }

@@ -8,7 +8,10 @@
  * <ol>
  * <li>Every response, error pages included, carries {@code X-Content-Type-Options: nosniff} and an
  *     {@code X-Request-Id} (the client's own when it is short and plain, else a new UUID).</li>
- * <li>A body over 64 KB is a 413 problem: unread when its length says so, cut off at the limit when chunked.</li>
+ * <li>A body over 64 KB is a 413 problem: unread when its length says so, cut off at the limit when chunked; a
+ *     body that cannot be read to its end closes its connection with the answer.</li>
+ * <li>A query string that names a credential ({@code ?password=}) is a 400 problem on every path, and no request
+ *     with a query string shows its parameters through the servlet API (Jersey logged the URL of such a form).</li>
  * <li>The client address is the connection's peer or, when the peer is in {@code TRUSTED_PROXIES}, the last
  *     address of {@code X-Forwarded-For} that is not trusted. Addresses are parsed as literals, never looked up;
  *     a bad {@code TRUSTED_PROXIES} stops the start-up.</li>

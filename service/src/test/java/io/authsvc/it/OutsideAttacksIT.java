@@ -424,7 +424,7 @@ class OutsideAttacksIT extends DeployedService {
         assertEquals(1, split.text().split("HTTP/1\\.[01] ", -1).length - 1, split.text());
         // Plain chunked and plain Content-Length bodies are fine, and keep the connection.
         Raw chunked = exchange(("POST /auth/login HTTP/1.1\r\nHost: x\r\n" + form + "Transfer-Encoding: chunked\r\n\r\n"
-                + "1c\r\nusername=nobody&password=none\r\n0\r\n\r\n" + next).getBytes(StandardCharsets.US_ASCII));
+                + "1d\r\nusername=nobody&password=none\r\n0\r\n\r\n" + next).getBytes(StandardCharsets.US_ASCII));
         assertEquals(401, chunked.status(), chunked.text());
         assertEquals(2, chunked.text().split("HTTP/1\\.1 ", -1).length - 1, chunked.text());
     }
