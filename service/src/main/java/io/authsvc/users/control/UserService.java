@@ -31,6 +31,9 @@ public class UserService {
     @Inject
     AccountCache cache;
 
+    @Inject
+    RevertStore reverts;
+
     /**
      * A new account as {@code account} says (its password given as {@code passwordHash}); {@code created} runs in
      * the same transaction, once the account is stored (its verification mail).
@@ -202,6 +205,10 @@ public class UserService {
                 throw new EmailTaken();
             }
             throw new UsernameTaken();
+        }
+        // The old address of an account whose change can still be undone stays that account's.
+        if (reverts.reserved(id, email)) {
+            throw new EmailTaken();
         }
     }
 
