@@ -28,6 +28,8 @@ public enum AuditEvent {
     PASSWORD_RESET_REQUESTED,
     /** A reset token was used: a new password, every session ended ({@code POST /auth/password-reset/confirm}). */
     PASSWORD_RESET,
+    /** An address change was undone by the link mailed to the old address ({@code POST /auth/email-change/revert}). */
+    EMAIL_CHANGE_REVERTED,
     /** A verification mail was put into the outbox: at registration, for a new address, or asked again. */
     EMAIL_VERIFICATION_REQUESTED,
     /** A verification token was used: the account's address is verified ({@code POST /auth/verify-email/confirm}). */

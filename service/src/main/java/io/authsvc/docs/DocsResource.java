@@ -11,10 +11,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * {@code /auth/docs}: the interactive API documentation, Swagger UI from its webjar reading this WAR's own
- * OpenAPI document, {@code /auth/docs/openapi.yaml}.
+ * OpenAPI document, {@code /auth/docs/openapi.yaml}; of the webjar only the files this page loads are served.
  * A literal path, so it is never taken for a user id.
  */
 @Path("docs")
@@ -23,8 +24,14 @@ public class DocsResource {
     private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "css", "text/css; charset=utf-8", "png", "image/png", "map", "application/json",
-            "yaml", "application/yaml; charset=utf-8");
+            "css", "text/css; charset=utf-8", "yaml", "application/yaml; charset=utf-8");
+    /**
+     * The webjar's files that this service's page loads, and no other: the webjar also holds Swagger UI's stock
+     * page ({@code index.html}, whose {@code swagger-initializer.js} loads a public demo API), its OAuth2 redirect
+     * page and source maps, none of which may be served on the auth service's origin.
+     */
+    private static final Set<String> WEBJAR_FILES = Set.of("swagger-ui.css", "swagger-ui-bundle.js",
+            "swagger-ui-standalone-preset.js");
 
     @GET
     public Response page() {
@@ -42,16 +49,16 @@ public class DocsResource {
         return file("META-INF/openapi.yaml", "yaml");
     }
 
-    /** Our own docs.js first, then Swagger UI's files; names only, no paths, so nothing else can be read. */
+    /** Our own docs.js, and the few Swagger UI files the page loads; names only, so nothing else can be read. */
     @GET
     @Path("{file: [A-Za-z0-9][A-Za-z0-9._-]*}")
     public Response asset(@PathParam("file") String file) {
         String extension = file.substring(file.lastIndexOf('.') + 1);
-        if (!TYPES.containsKey(extension)) {
-            throw new ProblemException(404, "No such file");
-        }
         if ("docs.js".equals(file)) {
             return file("docs/docs.js", extension);
+        }
+        if (!WEBJAR_FILES.contains(file)) {
+            throw new ProblemException(404, "No such file");
         }
         return file(WEBJAR + file, extension);
     }

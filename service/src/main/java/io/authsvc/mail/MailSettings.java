@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * How mail leaves: through the SMTP server of {@code SMTP_HOST} ({@code SMTP_PORT}, {@code SMTP_USERNAME},
  * {@code SMTP_PASSWORD}, {@code SMTP_SECURITY}), or, for development only, as {@code .eml} files in
  * {@code MAIL_DIR} ({@code bin/run} sets it when there is no {@code SMTP_HOST}); from {@code MAIL_FROM}, with links
- * to {@code PASSWORD_RESET_URL} and {@code EMAIL_VERIFY_URL}, or to pages under {@code PUBLIC_URL}. Without one of
+ * to {@code PASSWORD_RESET_URL}, {@code EMAIL_VERIFY_URL} and {@code EMAIL_REVERT_URL}, or to pages under {@code PUBLIC_URL}. Without one of
  * them the mail endpoints that need it answer 503 naming what is missing, and the start-up says so in a warning line.
  */
 @ApplicationScoped
@@ -65,6 +65,10 @@ public class MailSettings {
     Optional<String> verifyUrl;
 
     @Inject
+    @ConfigProperty(name = "EMAIL_REVERT_URL")
+    Optional<String> revertUrl;
+
+    @Inject
     @ConfigProperty(name = "PUBLIC_URL")
     Optional<String> publicUrl;
 
@@ -103,7 +107,8 @@ public class MailSettings {
     /** The pages of the client that mails link to, each with the setting that names it and its default path. */
     public enum Page {
         RESET_PASSWORD("PASSWORD_RESET_URL", "reset-password", "password-reset"),
-        VERIFY_EMAIL("EMAIL_VERIFY_URL", "verify-email", "email-verification");
+        VERIFY_EMAIL("EMAIL_VERIFY_URL", "verify-email", "email-verification"),
+        REVERT_EMAIL("EMAIL_REVERT_URL", "revert-email", "email-change revert");
 
         final String setting;
         final String path;
@@ -142,7 +147,11 @@ public class MailSettings {
 
     /** The page of the client that takes a mail's token: its own setting, else under {@code PUBLIC_URL}. */
     public Optional<String> link(Page page) {
-        Optional<String> own = (page == Page.RESET_PASSWORD ? resetUrl : verifyUrl).map(String::strip)
+        Optional<String> own = (switch (page) {
+            case RESET_PASSWORD -> resetUrl;
+            case VERIFY_EMAIL -> verifyUrl;
+            case REVERT_EMAIL -> revertUrl;
+        }).map(String::strip)
                 .filter(url -> !url.isEmpty());
         if (own.isPresent()) {
             return own;

@@ -9,17 +9,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The wording of the mails: {@code <name>.txt} (a first line {@code Subject: ...}, a blank line, the text) and
  * {@code <name>.html}, from {@code MAIL_TEMPLATES_DIR} when it holds them, else the WAR's {@code mail/}. Each
- * {@code {{member}}} is replaced by its value, escaped for HTML in the HTML part; a subject takes no value of a
- * user's, so that nothing a user typed can reach a header.
+ * {@code {{member}}} is replaced by its value, once, escaped for HTML in the HTML part; a subject takes no value of
+ * a user's, so that nothing a user typed can reach a header.
  */
 @ApplicationScoped
 public class MailTemplates {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_]+)}}");
 
     @Inject
     @ConfigProperty(name = "MAIL_TEMPLATES_DIR")
@@ -37,13 +42,22 @@ public class MailTemplates {
         return new Mail(recipient, subject, fill(body, values, false), fill(read(name + ".html"), values, true));
     }
 
+    /**
+     * One pass over the template: each placeholder is replaced where it stands, and what a value holds is never read
+     * again, so that a {@code {{link}}} typed into a name or an address stays those characters in the mail.
+     */
     static String fill(String template, Map<String, String> values, boolean html) {
-        String result = template;
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            String text = value.getValue() == null ? "" : value.getValue();
-            result = result.replace("{{" + value.getKey() + "}}", html ? escape(text) : text);
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        StringBuilder result = new StringBuilder(template.length() + 256);
+        while (placeholder.find()) {
+            String name = placeholder.group(1);
+            String text = values.containsKey(name) ? Objects.requireNonNullElse(values.get(name), "")
+                    : placeholder.group();
+            placeholder.appendReplacement(result, Matcher.quoteReplacement(html && values.containsKey(name)
+                    ? escape(text) : text));
         }
-        return result;
+        placeholder.appendTail(result);
+        return result.toString();
     }
 
     static String escape(String text) {

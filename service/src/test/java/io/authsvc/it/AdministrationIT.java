@@ -210,7 +210,8 @@ class AdministrationIT extends DeployedService {
         Reply cleared = api.putJson(ann.id(), "{\"full_name\": null}", ann.token());
         assertTrue(cleared.json().isNull("full_name"));
         String email = Api.unique("new") + "@Example.com";
-        Reply moved = api.putJson(ann.id(), "{\"email\": \"" + email + "\"}", ann.token());
+        Reply moved = api.putJson(ann.id(), "{\"email\": \"" + email + "\", \"current_password\": \"" + Api.PASSWORD
+                + "\"}", ann.token());
         assertEquals(email.toLowerCase(), moved.json().getString("email"));
 
         assertInvalid("email", api.putJson(ann.id(), "{\"email\": null}", ann.token()));

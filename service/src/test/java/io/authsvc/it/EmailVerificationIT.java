@@ -87,7 +87,8 @@ class EmailVerificationIT extends DeployedService {
         String oldToken = token(text(awaitMail(user.getString("email"), Smtp.VERIFY_SUBJECT)));
         String newEmail = Api.unique("vchanged") + "@example.com";
 
-        Reply changed = api.putJson(id, "{\"email\": \"" + newEmail + "\"}", access);
+        Reply changed = api.putJson(id, "{\"email\": \"" + newEmail + "\", \"current_password\": \"" + Api.PASSWORD
+                + "\"}", access);
         assertEquals(200, changed.status(), changed.body());
         assertFalse(changed.json().getBoolean("email_verified"));
         String newToken = token(text(awaitMail(newEmail, Smtp.VERIFY_SUBJECT)));

@@ -56,6 +56,7 @@ class OperationsIT extends DeployedService {
             Map.entry("post /{user_id}/logout-all", List.of("204", "401", "403", "404")),
             Map.entry("post /password-reset", List.of("202", "400", "415", "422", "429", "503")),
             Map.entry("post /password-reset/confirm", List.of("204", "400", "415", "422", "503")),
+            Map.entry("post /email-change/revert", List.of("204", "400", "409", "415", "422", "503")),
             Map.entry("post /verify-email", List.of("202", "401", "429", "503")),
             Map.entry("post /verify-email/confirm", List.of("204", "400", "415", "422", "503")));
 

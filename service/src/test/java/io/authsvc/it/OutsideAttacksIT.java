@@ -97,11 +97,13 @@ class OutsideAttacksIT extends DeployedService {
         String id = user.getString("id");
         String token = api.token(user.getString("username"), Api.PASSWORD);
         for (int i = 0; i < PROFILE_CHANGES; i++) {
-            String body = i % 2 == 0 ? "{\"email\": \"" + taken.getString("email") + "\"}"
-                    : "{\"username\": \"" + taken.getString("username") + "\"}";
+            // An own address change needs the password (ReauthenticationIT): the right one, to reach the 409.
+            String body = i % 2 == 0 ? "{\"email\": \"" + taken.getString("email") + "\", \"current_password\": \""
+                    + Api.PASSWORD + "\"}" : "{\"username\": \"" + taken.getString("username") + "\"}";
             assertProblem(409, api.putJson(id, body, token));
         }
-        Reply refused = api.putJson(id, "{\"email\": \"" + Api.unique("free") + "@example.com\"}", token);
+        Reply refused = api.putJson(id, "{\"email\": \"" + Api.unique("free") + "@example.com\", \"current_password\": \""
+                + Api.PASSWORD + "\"}", token);
         assertProblem(429, refused);
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 3600, "Retry-After " + retryAfter);

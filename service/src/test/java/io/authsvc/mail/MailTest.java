@@ -10,6 +10,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -23,6 +24,22 @@ class MailTest {
     void fillsTemplatesAndEscapesValuesForHtmlOnly() {
         assertEquals("Hi <b>&", MailTemplates.fill("Hi {{name}}", Map.of("name", "<b>&"), false));
         assertEquals("Hi &lt;b&gt;&amp;&quot;&#39;", MailTemplates.fill("Hi {{name}}", Map.of("name", "<b>&\"'"), true));
+    }
+
+    @Test
+    void substitutesEachPlaceholderOnceNeverInsideAValue() {
+        // An ordered map, each value holding the placeholders of the others: whatever is replaced first, a value's
+        // text must come out as it went in (a second pass over it would put a link into someone's address).
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("email", "{{link}}{{username}}{{email}}@example.com");
+        values.put("username", "{{link}}");
+        values.put("link", "https://app.example.com/#token=x{{email}}");
+        String template = "{{username}} at {{email}}: {{link}} {{unknown}}";
+        assertEquals("{{link}} at {{link}}{{username}}{{email}}@example.com: https://app.example.com/#token=x{{email}}"
+                + " {{unknown}}", MailTemplates.fill(template, values, false));
+        assertEquals("{{link}} at {{link}}{{username}}{{email}}@example.com: https://app.example.com/#token=x{{email}}"
+                + " {{unknown}}", MailTemplates.fill(template, values, true));
+        assertEquals("$1 \\ $", MailTemplates.fill("{{a}} {{b}} {{c}}", Map.of("a", "$1", "b", "\\", "c", "$"), false));
     }
 
     @Test

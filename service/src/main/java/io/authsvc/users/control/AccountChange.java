@@ -16,9 +16,10 @@ import java.util.UUID;
 
 /**
  * A change to one account, by itself or by an admin ({@code PUT /auth/{id}}): the rules, who may change what, the
- * current password of a user changing its own (checked like a login, throttled with its failed logins), renames
- * counted against {@code PROFILE_CHANGES_PER_HOUR}, the new password hashed before the transaction, the change in
- * one transaction with its mails ({@link ChangeNotices}), and an audit line for each kind of change made.
+ * current password of a user changing its own password or address (checked like a login, throttled with its failed
+ * logins), renames counted against {@code PROFILE_CHANGES_PER_HOUR}, the new password hashed before the
+ * transaction, the change in one transaction with its mails ({@link ChangeNotices}), and an audit line for each kind
+ * of change made.
  */
 @ApplicationScoped
 public class AccountChange {
@@ -86,8 +87,13 @@ public class AccountChange {
                 Objects.requireNonNullElse(username, target.getUsername()), errors);
         AccountRules.checkRoles("roles", sent.roles(), errors);
         boolean self = caller.id().equals(target.getId());
-        if (password != null && self && sent.currentPassword() == null && !errors.has("current_password")) {
-            errors.add("current_password", "is required to change your own password");
+        // What can hand the account over needs its password (ASVS 3.7.1): a new password, and a new address,
+        // which the reset mail would go to. A token is not enough: a stolen one is as fresh as the owner's.
+        boolean newEmail = email != null && !email.equals(target.getEmail());
+        boolean reauthenticate = self && (password != null || newEmail);
+        if (reauthenticate && sent.currentPassword() == null && !errors.has("current_password")) {
+            errors.add("current_password", password != null ? "is required to change your own password"
+                    : "is required to change your own email");
         }
         errors.throwIfAny();
 
@@ -102,7 +108,7 @@ public class AccountChange {
                 throw new AdminOnly("mark an address verified or not");
             }
         }
-        if (password != null && self) {
+        if (reauthenticate) {
             authenticator.checkCurrentPassword(target, sent.currentPassword(), client.address());
         }
         boolean renames = email != null && !email.equals(target.getEmail())

@@ -49,21 +49,34 @@ public class AuthMetrics {
             LOG.warning("no MicroProfile Metrics in this server: the service's own figures are not published");
             return;
         }
-        registry = backends.get();
-        registry.gauge("auth_hash_queue", "Calls waiting for a hashing thread", hasher::queueLength);
-        registry.gauge("auth_hash_threads_busy", "Hashing threads taken, of HASH_POOL_SIZE", hasher::busyThreads);
-        registry.gauge("auth_db_connections_in_use", "Connections of the pool taken by a call",
+        try {
+            MetricsBackend backend = backends.get();
+            registerWith(backend);
+            registry = backend;
+        } catch (RuntimeException off) {
+            // Payara with its metrics service off (server-config: METRICS_ENABLED unset) has the API but no
+            // registry: its producer fails on first use. The service runs on, its figures go nowhere.
+            registry = null;
+            LOG.info("MicroProfile Metrics is off in this server (METRICS_ENABLED): the service's own figures are"
+                    + " not published");
+        }
+    }
+
+    private void registerWith(MetricsBackend backend) {
+        backend.gauge("auth_hash_queue", "Calls waiting for a hashing thread", hasher::queueLength);
+        backend.gauge("auth_hash_threads_busy", "Hashing threads taken, of HASH_POOL_SIZE", hasher::busyThreads);
+        backend.gauge("auth_db_connections_in_use", "Connections of the pool taken by a call",
                 () -> pool().map(PayaraInternals.PoolFigures::inUse).orElse(0));
-        registry.gauge("auth_db_connections_idle", "Connections of the pool open and free",
+        backend.gauge("auth_db_connections_idle", "Connections of the pool open and free",
                 () -> pool().map(PayaraInternals.PoolFigures::idle).orElse(0));
         if (cache.enabled()) {
-            cache.reportTo(registry.counter("auth_account_cache_hits", "Token checks served from the account cache"),
-                    registry.counter("auth_account_cache_misses",
+            cache.reportTo(backend.counter("auth_account_cache_hits", "Token checks served from the account cache"),
+                    backend.counter("auth_account_cache_misses",
                             "Token checks that read the database while the account cache was usable"),
-                    registry.counter("auth_account_cache_invalidations",
+                    backend.counter("auth_account_cache_invalidations",
                             "Accounts dropped from the cache on a change (a clearing counts one)"));
-            registry.gauge("auth_account_cache_entries", "Accounts kept in the account cache", cache::entries);
-            registry.gauge("auth_account_cache_listening",
+            backend.gauge("auth_account_cache_entries", "Accounts kept in the account cache", cache::entries);
+            backend.gauge("auth_account_cache_listening",
                     "1 while the listener vouches for the account cache, 0 while every call reads the database",
                     cache::listening);
         }

@@ -37,6 +37,9 @@ public class UserService {
     @Inject
     AccountRows rows;
 
+    @Inject
+    RevertStore reverts;
+
     /**
      * A new account as {@code account} says (its password given as {@code passwordHash}); {@code created} runs in
      * the same transaction, once the account is stored (its verification mail).
@@ -210,6 +213,10 @@ public class UserService {
                 throw new EmailTaken();
             }
             throw new UsernameTaken();
+        }
+        // The old address of an account whose change can still be undone stays that account's.
+        if (reverts.reserved(id, email)) {
+            throw new EmailTaken();
         }
     }
 

@@ -2,7 +2,7 @@ package io.authsvc.users.control;
 
 import io.authsvc.problems.ProblemException;
 
-/** 403: a user changing its own password sent a wrong {@code current_password}. */
+/** 403: a user changing its own password or address sent a wrong {@code current_password}. */
 public class WrongCurrentPassword extends ProblemException {
 
     public WrongCurrentPassword() {
