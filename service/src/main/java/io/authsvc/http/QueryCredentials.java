@@ -15,12 +15,14 @@ public final class QueryCredentials {
             + " send them in the request body or a header. The query names ";
 
     /**
-     * The names of this service's contract and of OAuth 2.0 / OpenID Connect that carry a secret or a one-time
-     * code, compared without regard to case, after percent-decoding.
+     * The names of this service's contract and of OAuth 2.0 / OpenID Connect that carry a secret, compared without
+     * regard to case, after percent-decoding. Not {@code code} and {@code id_token_hint}: the specifications send
+     * them in a query (an authorization code to a client's redirect URI, RFC 6749 §4.1.2, which may be this WAR's
+     * own consoles; the hint of an RP-initiated logout by GET), and neither logs a query (the access log keeps the
+     * path alone).
      */
     static final Set<String> NAMES = Set.of("password", "current_password", "new_password", "old_password",
-            "passwd", "pwd", "token", "access_token", "refresh_token", "id_token", "id_token_hint", "code",
-            "code_verifier", "client_secret", "client_assertion", "assertion", "secret", "api_key", "apikey",
+            "passwd", "pwd", "token", "access_token", "refresh_token", "id_token", "code_verifier", "client_secret", "client_assertion", "assertion", "secret", "api_key", "apikey",
             "otp", "totp", "recovery_code", "authorization");
 
     private QueryCredentials() {

@@ -140,7 +140,7 @@ class HttpHardeningIT extends DeployedService {
     void refusesCredentialsInTheQueryStringOnEveryPathAndMethod() {
         String admin = api.adminToken();
         List<String> names = List.of("password", "current_password", "new_password", "refresh_token", "token",
-                "access_token", "client_secret", "code", "id_token_hint", "PassWord", "pass%77ord", "x=1&password",
+                "access_token", "client_secret", "code_verifier", "id_token", "PassWord", "pass%77ord", "x=1&password",
                 "x=1;access_token");
         for (String name : names) {
             String query = "?" + name + "=query-secret";
@@ -166,6 +166,8 @@ class HttpHardeningIT extends DeployedService {
                 "username=root&password=" + Api.encode(Api.ADMIN_PASSWORD), null).status());
         assertEquals(200, api.get("?q=root", admin).status());
         assertEquals(204, api.get("ping?tokens=2&codex", null).status());
+        // An authorization code and a logout's hint travel in queries by the specifications (RFC 6749 §4.1.2).
+        assertEquals(204, api.get("ping?code=abc&state=1&id_token_hint=eyJ", null).status());
     }
 
     @Test
