@@ -6,7 +6,7 @@ import static io.authsvc.it.Smtp.awaitMails;
 import static io.authsvc.it.Smtp.text;
 import static io.authsvc.it.Smtp.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -100,25 +101,42 @@ class ResetLinksIT extends DeployedService {
     /**
      * 40 addresses an account has and 40 none has, each asked for three times, all interleaved at random (after a
      * warm-up, with the outbox empty): the medians of each address's fastest answer (as an attacker would take it)
-     * differ by less than {@link #TIMING_BOUND_MS}. Before the fix the account's work (its token, its mail rendered
+     * differ by less than {@link #TIMING_BOUND_MS}, in one of at most three such measurements. Before the fix the account's work (its token, its mail rendered
      * and written to the outbox) was done before the answer.
      */
     @Test
     void answersInTheSameTimeWhetherOrNotAnAccountHasTheAddress() throws Exception {
-        int count = 40;
-        List<String> addresses = new ArrayList<>();
-        List<Boolean> known = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            addresses.add(api.register("timing").json().getString("email"));
-            known.add(true);
-            addresses.add(Api.unique("nobody") + "@example.com");
-            known.add(false);
-        }
         for (int i = 0; i < 10; i++) {
             assertEquals(202, api.postJson("password-reset", "{\"email\": \"" + Api.unique("warm") + "@example.com\"}",
                     null).status());
         }
-        awaitEmptyOutbox();
+        // A leak shows in every measurement (7 to 11 ms before the fix); this loaded machine's noise seldom twice
+        // in a row (up to 1.6 ms was seen once in a CI run): up to three measurements, the first within the bound
+        // passes. Each with addresses of its own, since each asks three times for each (PASSWORD_RESET_MAX_PER_HOUR).
+        List<String> seen = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            List<String> addresses = new ArrayList<>();
+            List<Boolean> known = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                addresses.add(api.register("timing").json().getString("email"));
+                known.add(true);
+                addresses.add(Api.unique("nobody") + "@example.com");
+                known.add(false);
+            }
+            awaitEmptyOutbox();
+            double[] medians = medianFastestAnswers(addresses, known);
+            System.out.printf("ResetLinksIT: median fastest answer %.2f ms for an address an account has, %.2f ms for"
+                    + " one none has%n", medians[0], medians[1]);
+            seen.add(String.format(Locale.ROOT, "%.2f vs %.2f ms", medians[0], medians[1]));
+            if (Math.abs(medians[0] - medians[1]) < TIMING_BOUND_MS) {
+                return;
+            }
+        }
+        fail("the answer's time tells whether an account has the address: " + seen);
+    }
+
+    /** The median of each address's fastest answer of three, for addresses an account has and for the others. */
+    private double[] medianFastestAnswers(List<String> addresses, List<Boolean> known) {
         List<Integer> order = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < addresses.size(); i++) {
@@ -140,12 +158,7 @@ class ResetLinksIT extends DeployedService {
         for (int i = 0; i < addresses.size(); i++) {
             (known.get(i) ? forKnown : forUnknown).add(fastest[i]);
         }
-        double knownMs = median(forKnown) / 1e6;
-        double unknownMs = median(forUnknown) / 1e6;
-        System.out.printf("ResetLinksIT: median fastest answer %.2f ms for an address an account has, %.2f ms for"
-                + " one none has%n", knownMs, unknownMs);
-        assertTrue(Math.abs(knownMs - unknownMs) < TIMING_BOUND_MS,
-                "the answer's time tells whether an account has the address: " + knownMs + " vs " + unknownMs + " ms");
+        return new double[] {median(forKnown) / 1e6, median(forUnknown) / 1e6};
     }
 
     static final double TIMING_BOUND_MS = 1.5;
