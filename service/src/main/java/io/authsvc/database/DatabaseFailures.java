@@ -43,7 +43,8 @@ public final class DatabaseFailures {
     /** Whether PostgreSQL aborted the transaction for a deadlock or a serialization failure. */
     public static boolean isConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
-            if (cause instanceof SQLException sql && CONFLICTS.contains(sql.getSQLState())) {
+            // Set.of refuses to look for null, and a pool's or a driver's SQLException may have no state.
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && CONFLICTS.contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -38,4 +38,15 @@ class DatabaseFailuresTest {
                 new SQLException("duplicate key value violates unique constraint \"uq_users_email_lower\"", "23505")));
         assertEquals(Optional.empty(), DatabaseFailures.uniqueViolation(new SQLException("x", "23503")));
     }
+
+    @Test
+    void takesADeadlockOrASerializationFailureForAConflictAndNothingElse() {
+        assertTrue(DatabaseFailures.isConflict(new RuntimeException(new SQLException("deadlock detected", "40P01"))));
+        assertTrue(DatabaseFailures.isConflict(new SQLException("could not serialize access", "40001")));
+        assertFalse(DatabaseFailures.isConflict(new SQLException("syntax", "42601")));
+        // WildFly's pool reports a database that is gone with an SQLException of no state: an outage, no conflict,
+        // and no NullPointerException in place of the outage's 503 (DatabaseOutageIT saw a 500).
+        assertFalse(DatabaseFailures.isConflict(new RuntimeException(new SQLException("no connection"))));
+        assertFalse(DatabaseFailures.isConflict(new IllegalStateException("bug")));
+    }
 }
