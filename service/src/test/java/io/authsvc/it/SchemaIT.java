@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.authsvc.migration.control.UserStore;
-import io.authsvc.users.control.AccountReader;
-import io.authsvc.users.entity.User;
+import io.authsvc.accounts.control.AccountReader;
+import io.authsvc.accounts.entity.User;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Id;

@@ -5,7 +5,7 @@ import io.authsvc.migration.entity.Mapped;
 import io.authsvc.migration.entity.Reason;
 import io.authsvc.migration.entity.Skipped;
 import io.authsvc.problems.InvalidInput;
-import io.authsvc.users.entity.AccountRules;
+import io.authsvc.accounts.entity.AccountRules;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

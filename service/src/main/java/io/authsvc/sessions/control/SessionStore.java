@@ -2,7 +2,7 @@ package io.authsvc.sessions.control;
 
 import io.authsvc.database.Retried;
 import io.authsvc.sessions.entity.Session;
-import io.authsvc.users.cache.AccountCache;
+import io.authsvc.callers.cache.AccountCache;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

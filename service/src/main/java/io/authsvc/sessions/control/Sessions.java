@@ -7,7 +7,7 @@ import io.authsvc.sessions.entity.RefreshToken;
 import io.authsvc.sessions.entity.Session;
 import io.authsvc.tokens.Token;
 import io.authsvc.tokens.TokenIssuer;
-import io.authsvc.users.entity.AccountRules;
+import io.authsvc.accounts.entity.AccountRules;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.authsvc.users.boundary;
 
-import io.authsvc.users.control.CurrentUser;
+import io.authsvc.callers.control.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

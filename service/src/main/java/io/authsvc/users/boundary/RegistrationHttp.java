@@ -1,9 +1,10 @@
 package io.authsvc.users.boundary;
 
-import io.authsvc.users.control.CurrentUser;
-import io.authsvc.users.control.NewAccount;
+import io.authsvc.web.body.JsonBody;
+import io.authsvc.callers.control.CurrentUser;
+import io.authsvc.accounts.control.NewAccount;
 import io.authsvc.users.control.Registration;
-import io.authsvc.users.entity.User;
+import io.authsvc.accounts.entity.User;
 import io.authsvc.web.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.authsvc.users.boundary;
 
-import io.authsvc.users.control.Stats;
-import io.authsvc.users.control.UserService;
+import io.authsvc.accounts.control.Stats;
+import io.authsvc.accounts.control.AccountStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 public class StatsResource {
 
     @Inject
-    UserService users;
+    AccountStore users;
 
     @GET
     @RolesAllowed("admin")

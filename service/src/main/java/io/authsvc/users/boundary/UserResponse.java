@@ -1,7 +1,7 @@
 package io.authsvc.users.boundary;
 
-import io.authsvc.users.entity.Account;
-import io.authsvc.users.entity.User;
+import io.authsvc.accounts.entity.Account;
+import io.authsvc.accounts.entity.User;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,6 @@
 package io.authsvc.users.boundary;
 
+import io.authsvc.web.body.JsonConfig;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;

@@ -1,6 +1,7 @@
 package io.authsvc.users.control;
 
-import io.authsvc.users.entity.Account;
+import io.authsvc.accounts.control.AccountNotFound;
+import io.authsvc.accounts.entity.Account;
 import java.util.UUID;
 import java.util.regex.Pattern;
 

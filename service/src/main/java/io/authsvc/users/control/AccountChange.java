@@ -1,12 +1,19 @@
 package io.authsvc.users.control;
 
+import io.authsvc.accounts.control.AccountNotFound;
+import io.authsvc.accounts.control.AccountStore;
+import io.authsvc.accounts.control.UserChanges;
+import io.authsvc.credentials.control.Authenticator;
+import io.authsvc.credentials.control.PasswordHasher;
+import io.authsvc.credentials.control.PasswordPolicy;
+import io.authsvc.recovery.control.ChangeNotices;
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.throttling.Throttle;
-import io.authsvc.users.entity.Account;
-import io.authsvc.users.entity.AccountRules;
-import io.authsvc.users.entity.User;
+import io.authsvc.accounts.entity.Account;
+import io.authsvc.accounts.entity.AccountRules;
+import io.authsvc.accounts.entity.User;
 import io.authsvc.web.ClientRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +32,7 @@ import java.util.UUID;
 public class AccountChange {
 
     @Inject
-    UserService users;
+    AccountStore users;
 
     @Inject
     PasswordHasher hasher;

@@ -1,8 +1,11 @@
 package io.authsvc.users.control;
 
+import io.authsvc.accounts.control.AccountNotFound;
+import io.authsvc.accounts.control.AccountStore;
+import io.authsvc.accounts.control.LastActiveAdmin;
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
-import io.authsvc.users.entity.Account;
+import io.authsvc.accounts.entity.Account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -12,7 +15,7 @@ import java.util.UUID;
 public class AccountDeletion {
 
     @Inject
-    UserService users;
+    AccountStore users;
 
     @Inject
     AuditLog audit;

@@ -1,5 +1,6 @@
 package io.authsvc.users.control;
 
+import io.authsvc.accounts.control.NewAccount;
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.startup.StartupOrder;
 import jakarta.annotation.Priority;

@@ -1,13 +1,20 @@
 package io.authsvc.users.control;
 
+import io.authsvc.accounts.control.AccountStore;
+import io.authsvc.accounts.control.NewAccount;
+import io.authsvc.credentials.control.HashingBusy;
+import io.authsvc.credentials.control.PasswordHasher;
+import io.authsvc.credentials.control.PasswordPolicy;
+import io.authsvc.metrics.AuthMetrics;
+import io.authsvc.recovery.control.EmailVerification;
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.throttling.Throttle;
 import io.authsvc.throttling.TooManyAttempts;
-import io.authsvc.users.entity.Account;
-import io.authsvc.users.entity.AccountRules;
-import io.authsvc.users.entity.User;
+import io.authsvc.accounts.entity.Account;
+import io.authsvc.accounts.entity.AccountRules;
+import io.authsvc.accounts.entity.User;
 import io.authsvc.web.ClientRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +34,7 @@ import java.util.function.UnaryOperator;
 public class Registration {
 
     @Inject
-    UserService users;
+    AccountStore users;
 
     @Inject
     PasswordHasher hasher;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.authsvc.problems.InvalidInput;
-import io.authsvc.users.control.UserQuery;
+import io.authsvc.accounts.control.UserQuery;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.authsvc.users.boundary;
 
+import io.authsvc.web.body.JsonConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;

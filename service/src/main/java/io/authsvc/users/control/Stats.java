@@ -1,5 +1,0 @@
-package io.authsvc.users.control;
-
-/** Counts of accounts, as {@code GET /auth/stats} shows them. */
-public record Stats(long totalUsers, long activeUsers, long inactiveUsers) {
-}
