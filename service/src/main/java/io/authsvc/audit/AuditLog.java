@@ -1,11 +1,9 @@
 package io.authsvc.audit;
 
-import io.authsvc.web.ClientRequest;
 import io.authsvc.web.logging.LineFile;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -20,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The security audit trail: one JSON line per event on the {@code io.authsvc.audit} logger, and appended to
  * {@code AUDIT_LOG_FILE} when that is set. A line holds the event, the account, the caller who acted (when
  * another), the client address, the request id and the time; never a password, a hash, a token or the text a
- * client typed as its identifier.
+ * client typed as its identifier. The caller names the origin ({@link Origin}): the audit trail reads no request of
+ * its own, so that any thread can record.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -31,9 +30,6 @@ public class AuditLog {
     @Inject
     @ConfigProperty(name = "AUDIT_LOG_FILE")
     Optional<String> file;
-
-    @Inject
-    ClientRequest request;
 
     private Optional<LineFile> lines = Optional.empty();
 
@@ -47,36 +43,12 @@ public class AuditLog {
         lines.ifPresent(LineFile::close);
     }
 
-    /** An event about {@code user} (null when no account is known), done by that user or an anonymous client. */
-    public void record(AuditEvent event, UUID user) {
-        record(event, user, null);
-    }
-
-    /** An event about {@code user} done by {@code actor} (an admin acting on another account). */
-    public void record(AuditEvent event, UUID user, UUID actor) {
-        String address = "-";
-        String requestId = "-";
-        try {
-            address = request.address();
-            requestId = request.id();
-        } catch (ContextNotActiveException e) {
-            // at start-up, outside any request
-        }
-        write(event, user, actor, address, requestId);
-    }
-
-    /** The current request's client address and id, for an event recorded after the answer ({@link #later}). */
-    public record Origin(String address, String requestId) {
-    }
-
-    /** Where the current request comes from, to be named by an event that its work records later, on another thread. */
-    public Origin origin() {
-        return new Origin(request.address(), request.id());
-    }
-
-    /** An event about {@code user} of the request {@code origin}, recorded after that request was answered. */
-    public void later(AuditEvent event, UUID user, Origin origin) {
-        write(event, user, null, origin.address(), origin.requestId());
+    /**
+     * An event about {@code user} (null when no account is known) done by {@code actor} (null, or {@code user}
+     * itself: the user or an anonymous client; another account: an admin acting on it), from {@code origin}.
+     */
+    public void record(AuditEvent event, UUID user, UUID actor, Origin origin) {
+        write(event, user, actor, origin.address(), origin.requestId());
     }
 
     private void write(AuditEvent event, UUID user, UUID actor, String address, String requestId) {

@@ -1,10 +1,8 @@
 package io.authsvc.metrics;
 
-import io.authsvc.credentials.control.PasswordHasher;
 import io.authsvc.security.TokenRejected;
 import io.authsvc.host.Hosts;
 import io.authsvc.payara.PayaraInternals;
-import io.authsvc.callers.cache.AccountCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -16,10 +14,10 @@ import java.util.logging.Logger;
 /**
  * The service's own figures in the server's {@code /metrics} (Prometheus text, {@code mp_scope="application"}):
  * {@code auth_logins_total{outcome}}, {@code auth_registrations_total}, {@code auth_token_rejections_total{reason}},
- * {@code auth_password_hash_seconds} (every bcrypt hash and check, with buckets), {@code auth_hash_queue} and
- * {@code auth_hash_threads_busy}, {@code auth_db_connections_in_use} / {@code auth_db_connections_idle} of the
- * connection pool, and the account cache's {@code auth_account_cache_hits_total}, {@code …_misses_total},
- * {@code …_invalidations_total}, {@code auth_account_cache_entries} and {@code auth_account_cache_listening}.
+ * {@code auth_password_hash_seconds} (every bcrypt hash and check, with buckets),
+ * {@code auth_db_connections_in_use} / {@code auth_db_connections_idle} of the connection pool, and each feature's
+ * own {@link Figures} (the hashing pool's {@code auth_hash_queue} and {@code auth_hash_threads_busy}, the account
+ * cache's {@code auth_account_cache_*}).
  */
 @ApplicationScoped
 public class AuthMetrics {
@@ -28,6 +26,8 @@ public class AuthMetrics {
     public static final String LOGIN_FAILED = "failed";
     public static final String LOGIN_DEACTIVATED = "deactivated";
     public static final String LOGIN_THROTTLED = "throttled";
+    /** The right password of an unverified address while {@code REQUIRE_VERIFIED_EMAIL} is true. */
+    public static final String LOGIN_UNVERIFIED = "unverified";
     /** The JNDI name of the data source (web.xml), which Payara's name of its pool contains. */
     private static final String POOL = "jdbc/auth";
     private static final Logger LOG = Logger.getLogger(AuthMetrics.class.getName());
@@ -38,11 +38,9 @@ public class AuthMetrics {
     /** Null where the server has no MicroProfile Metrics: every figure is then dropped. */
     private MetricsBackend registry;
 
+    /** The features' own figures (the hashing pool, the account cache). */
     @Inject
-    PasswordHasher hasher;
-
-    @Inject
-    AccountCache cache;
+    Instance<Figures> figures;
 
     /** At start-up, so that the gauges are there before the first login. */
     void register(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -64,23 +62,11 @@ public class AuthMetrics {
     }
 
     private void registerWith(MetricsBackend backend) {
-        backend.gauge("auth_hash_queue", "Calls waiting for a hashing thread", hasher::queueLength);
-        backend.gauge("auth_hash_threads_busy", "Hashing threads taken, of HASH_POOL_SIZE", hasher::busyThreads);
         backend.gauge("auth_db_connections_in_use", "Connections of the pool taken by a call",
                 () -> pool().map(PayaraInternals.PoolFigures::inUse).orElse(0));
         backend.gauge("auth_db_connections_idle", "Connections of the pool open and free",
                 () -> pool().map(PayaraInternals.PoolFigures::idle).orElse(0));
-        if (cache.enabled()) {
-            cache.reportTo(backend.counter("auth_account_cache_hits", "Token checks served from the account cache"),
-                    backend.counter("auth_account_cache_misses",
-                            "Token checks that read the database while the account cache was usable"),
-                    backend.counter("auth_account_cache_invalidations",
-                            "Accounts dropped from the cache on a change (a clearing counts one)"));
-            backend.gauge("auth_account_cache_entries", "Accounts kept in the account cache", cache::entries);
-            backend.gauge("auth_account_cache_listening",
-                    "1 while the listener vouches for the account cache, 0 while every call reads the database",
-                    cache::listening);
-        }
+        figures.forEach(feature -> feature.registerWith(backend));
     }
 
     /** One bcrypt hash or check took {@code nanos}. */

@@ -2,7 +2,7 @@ package io.authsvc.problems;
 
 import io.authsvc.database.DatabaseFailures;
 import io.authsvc.security.ProblemJson;
-import io.authsvc.web.BodyTooLarge;
+import io.authsvc.problems.BodyTooLarge;
 import io.authsvc.web.BodyLimitFilter;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;

@@ -1,5 +1,6 @@
 package io.authsvc.web;
 
+import io.authsvc.problems.BodyTooLarge;
 import io.authsvc.host.ClientConnections;
 import io.authsvc.security.ProblemJson;
 import jakarta.servlet.FilterChain;

@@ -1,5 +1,6 @@
 package io.authsvc.web;
 
+import io.authsvc.problems.BodyTooLarge;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
@@ -55,7 +56,7 @@ class LimitedInputStream extends ServletInputStream {
     private void count(int n) throws BodyTooLarge {
         count += n;
         if (count > limit) {
-            throw new BodyTooLarge();
+            throw new BodyTooLarge(limit);
         }
     }
 

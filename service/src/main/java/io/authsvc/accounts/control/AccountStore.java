@@ -1,14 +1,10 @@
 package io.authsvc.accounts.control;
 
-import io.authsvc.credentials.control.AccountDeactivated;
-import io.authsvc.credentials.control.BadCredentials;
-import io.authsvc.credentials.control.EmailNotVerified;
-import io.authsvc.recovery.control.RevertStore;
+import io.authsvc.accounts.entity.User;
 import io.authsvc.database.DatabaseFailures;
 import io.authsvc.database.Retried;
-import io.authsvc.callers.cache.AccountCache;
-import io.authsvc.accounts.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,7 +17,19 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** The account use cases, one transaction each. Passwords arrive already hashed: bcrypt never holds a connection. */
+/**
+ * The one store of the {@code users} and {@code user_roles} tables: every write of an account goes through here, and
+ * each one announces {@link AccountChanged} (the account cache observes it). Its own use cases are one transaction
+ * each; the {@code MANDATORY} methods write in a transaction that another feature's store runs (a reset, a
+ * verification, a revert), after it took the row with {@link #lock}. Passwords arrive already hashed: bcrypt never
+ * holds a connection.
+ * <p>
+ * Every use case that changes an account takes its row with {@link #lock} first, before any other row of the account
+ * (its tokens, its sessions), so that all of them take their locks in one order and each one reads what it depends on
+ * (the address, the token version, whether the account is active) as it is while it holds the lock, not as it was
+ * before. {@code FOR NO KEY UPDATE}: it waits for the others that change the row, and lets rows that merely refer to
+ * it (a new session, a mail token) be inserted meanwhile.
+ */
 @ApplicationScoped
 @Retried
 @Transactional
@@ -33,16 +41,33 @@ public class AccountStore {
     @PersistenceContext(unitName = "auth")
     EntityManager em;
 
-    /** Told of each change to an existing account, so that this instance's next call sees it at once. */
+    /** Fired at each change to an existing account, so that this instance's next call sees it at once. */
     @Inject
-    AccountCache cache;
+    Event<AccountChanged> changes;
 
-    /** Every use case below that changes an account locks its row first (README, Security: the account row). */
+    /** The addresses that another feature keeps for their old owner (an address change that can be undone). */
     @Inject
-    AccountRows rows;
+    AddressReservations reservations;
 
-    @Inject
-    RevertStore reverts;
+    /**
+     * The account, locked until the transaction ends, as the database holds it now; empty when there is none. The
+     * first read of the account in its transaction: an entity read before the lock could be older than the row (the
+     * persistence context would hand out that one), so the use cases read nothing of the account before this.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<User> lock(UUID id) {
+        if (em.createNativeQuery("SELECT 1 FROM users WHERE id = ?1 FOR NO KEY UPDATE").setParameter(1, id)
+                .getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    /** The same, for a use case that cannot go on without the account. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public User lockExisting(UUID id) {
+        return lock(id).orElseThrow(AccountNotFound::new);
+    }
 
     /**
      * A new account as {@code account} says (its password given as {@code passwordHash}); {@code created} runs in
@@ -78,28 +103,51 @@ public class AccountStore {
                 .findFirst();
     }
 
-    /**
-     * Records a login whose password was checked against {@code checkedHash}, outside this transaction: under the
-     * row's lock the account must still have that hash, be active and, when {@code verifiedRequired}, have a
-     * verified address, or the login fails as if the change had come first.
-     */
-    public User recordLogin(UUID id, String checkedHash, String rehashed, boolean verifiedRequired) {
-        User user = rows.lockExisting(id);
-        if (!user.getPasswordHash().equals(checkedHash)) {
-            throw new BadCredentials();
-        }
-        if (!user.isActive()) {
-            throw new AccountDeactivated();
-        }
-        if (verifiedRequired && !user.isEmailVerified()) {
-            throw new EmailNotVerified(false);
-        }
-        cache.changed(id);
+    /** A login of the {@link #lock locked} account, and its password's new hash when {@code rehashed} is not null. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordLogin(User user, String rehashed) {
+        changed(user);
         user.recordLogin();
         if (rehashed != null) {
             user.setPasswordHash(rehashed);
         }
-        return user;
+    }
+
+    /** A new password for the {@link #lock locked} account: every token it holds ends (and every reset link). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void setPassword(User user, String passwordHash) {
+        changed(user);
+        user.setPasswordHash(passwordHash);
+        user.revokeTokens();
+        user.touch();
+    }
+
+    /** The {@link #lock locked} account's address is its owner's: a verification link to it was opened. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markVerified(User user) {
+        changed(user);
+        user.setEmailVerified(true);
+        user.touch();
+    }
+
+    /**
+     * The {@link #lock locked} account gets {@code email} back, verified (a link sent to it was opened), and every
+     * token it holds ends.
+     *
+     * @throws EmailTaken when another account has the address meanwhile (only an admin can have given it)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void restoreEmail(User user, String email) {
+        if (!em.createNamedQuery(User.TAKEN, User.class).setParameter("id", user.getId())
+                .setParameter("email", email).setParameter("username", "").getResultList().isEmpty()) {
+            throw new EmailTaken();
+        }
+        changed(user);
+        user.setEmail(email);
+        user.setEmailVerified(true);
+        user.revokeTokens();
+        user.touch();
+        em.flush();
     }
 
     /** What a change may need to know of the account as it was before: where its notices go, and what changed. */
@@ -108,8 +156,8 @@ public class AccountStore {
 
     /** Changes account {@code id}; {@code changed} runs in the same transaction once it is stored (its mails). */
     public User update(UUID id, UserChanges changes, BiConsumer<User, Before> changed) {
-        User user = rows.lockExisting(id);
-        cache.changed(id);
+        User user = lockExisting(id);
+        changed(user);
         boolean wasActiveAdmin = user.isActive() && user.isAdmin();
         if (changes.email() != null || changes.username() != null) {
             ensureFree(id, changes.email() == null ? user.getEmail() : changes.email(),
@@ -148,19 +196,19 @@ public class AccountStore {
     }
 
     public void delete(UUID id) {
-        User user = rows.lockExisting(id);
+        User user = lockExisting(id);
         if (user.isActive() && user.isAdmin()) {
             ensureAnotherActiveAdmin(id, "the last active admin cannot be deleted");
         }
-        cache.changed(id);
+        changed(user);
         em.remove(user);
         flush();
     }
 
     /** Ends every token the user holds now. */
     public void revokeTokens(UUID id) {
-        User user = rows.lockExisting(id);
-        cache.changed(id);
+        User user = lockExisting(id);
+        changed(user);
         user.revokeTokens();
     }
 
@@ -219,9 +267,13 @@ public class AccountStore {
             throw new UsernameTaken();
         }
         // The old address of an account whose change can still be undone stays that account's.
-        if (reverts.reserved(id, email)) {
+        if (reservations.reserved(id, email)) {
             throw new EmailTaken();
         }
+    }
+
+    private void changed(User user) {
+        changes.fire(new AccountChanged(user.getId()));
     }
 
     /** Unique keys are checked now, inside the transaction, so that a race loser gets 409 and not a failed commit. */

@@ -2,10 +2,12 @@ package io.authsvc.callers.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.authsvc.accounts.control.AccountChanged;
 import io.authsvc.accounts.entity.Account;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -35,7 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>
  * A read that races a change cannot put back what the change replaced: a filler takes a {@link #stamp} before it
  * reads the database, and what it puts is dropped again when an invalidation of that account (or of all) came
- * after the stamp. This instance's own changes are dropped when their transaction ends ({@link #changed}), so that
+ * after the stamp. This instance's own changes ({@link AccountChanged}) are dropped at once and when their transaction
+ * ends, so that
  * a caller's next request here sees them even before the notification arrives.
  */
 @ApplicationScoped
@@ -191,10 +194,15 @@ public class AccountCache {
     }
 
     /**
-     * This instance changed the account (or its roles or sessions): forgets it when the current transaction ends,
-     * committed or not, and at once as well when there is none. The database's notification follows anyway.
+     * This instance changed the account (or its roles or sessions): forgets it at once, and again when the current
+     * transaction ends, committed or not. The database's notification follows anyway. The stores announce each change
+     * ({@link AccountChanged}); nothing else tells the cache.
      */
-    public void changed(UUID id) {
+    void changed(@Observes AccountChanged change) {
+        changed(change.id());
+    }
+
+    void changed(UUID id) {
         if (entries == null || id == null) {
             return;
         }

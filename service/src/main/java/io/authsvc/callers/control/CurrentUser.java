@@ -1,8 +1,8 @@
 package io.authsvc.callers.control;
 
+import io.authsvc.problems.NotSignedIn;
 import io.authsvc.accounts.entity.Account;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.NotAuthorizedException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,10 +26,10 @@ public class CurrentUser {
         return Optional.ofNullable(session);
     }
 
-    /** @throws NotAuthorizedException when the call carries no valid token */
+    /** @throws NotSignedIn when the call carries no valid token */
     public Account get() {
         if (user == null) {
-            throw new NotAuthorizedException("Bearer");
+            throw new NotSignedIn();
         }
         return user;
     }

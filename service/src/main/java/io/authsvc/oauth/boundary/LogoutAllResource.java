@@ -1,7 +1,7 @@
 package io.authsvc.oauth.boundary;
 
 import io.authsvc.callers.control.CurrentUser;
-import io.authsvc.oauth.control.SignOut;
+import io.authsvc.users.control.SignOut;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;

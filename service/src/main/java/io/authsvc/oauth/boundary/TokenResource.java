@@ -5,8 +5,10 @@ import io.authsvc.problems.InvalidInput;
 import io.authsvc.problems.OAuthError;
 import io.authsvc.sessions.control.Sessions;
 import io.authsvc.tokens.Token;
-import io.authsvc.metrics.AuthMetrics;
+import io.authsvc.audit.Origin;
+import io.authsvc.credentials.boundary.LoginRefusals;
 import io.authsvc.credentials.control.Authenticator;
+import io.authsvc.credentials.control.LoginOutcome;
 import io.authsvc.accounts.entity.User;
 import io.authsvc.web.ClientRequest;
 import jakarta.inject.Inject;
@@ -17,7 +19,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,9 +42,6 @@ public class TokenResource {
 
     @Inject
     ClientRequest client;
-
-    @Inject
-    AuthMetrics metrics;
 
     @Inject
     Sessions sessions;
@@ -81,21 +79,14 @@ public class TokenResource {
     }
 
     private Response login(String username, String password) {
-        User user;
-        try {
-            user = authenticator.authenticate(username, password, client.address());
-        } catch (WebApplicationException refused) {
-            metrics.login(switch (refused.getResponse().getStatus()) {
-                case 401 -> AuthMetrics.LOGIN_FAILED;
-                case 403 -> AuthMetrics.LOGIN_DEACTIVATED;
-                case 429 -> AuthMetrics.LOGIN_THROTTLED;
-                default -> "other";
-            });
-            throw refused;
-        }
-        metrics.login(AuthMetrics.LOGIN_OK);
-        return answer(sessions.start(user.getId(), user.getUsername(), user.getRoles(), user.getTokenVersion(),
-                client.address(), userAgent));
+        return switch (authenticator.authenticate(username, password, Origin.of(client))) {
+            case LoginOutcome.Granted granted -> {
+                User user = granted.user();
+                yield answer(sessions.start(user.getId(), user.getUsername(), user.getRoles(), user.getTokenVersion(),
+                        client.address(), userAgent));
+            }
+            case LoginOutcome.Refused refused -> throw LoginRefusals.problem(refused);
+        };
     }
 
     /** No password, no bcrypt, no throttle: a refresh token is 256 random bits, and an unknown one costs the least. */

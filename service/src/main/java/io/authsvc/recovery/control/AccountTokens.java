@@ -1,6 +1,6 @@
 package io.authsvc.recovery.control;
 
-import io.authsvc.accounts.control.AccountRows;
+import io.authsvc.accounts.control.AccountStore;
 import io.authsvc.accounts.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,7 +16,7 @@ import java.util.UUID;
  * SHA-256 is stored, with its purpose, its account, the address it was sent to and its end. A newer verification
  * token supersedes the older; reset tokens of several requests live side by side, and spending one spends them all.
  * Whatever changes the account's address, token version or activity ends its reset tokens (V9__account_row.sql).
- * The callers hold the account's row lock ({@link AccountRows}) before they write here.
+ * The callers hold the account's row lock ({@link AccountStore#lock}) before they write here.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

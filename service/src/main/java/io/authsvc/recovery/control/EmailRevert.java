@@ -2,10 +2,12 @@ package io.authsvc.recovery.control;
 
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
+import io.authsvc.audit.Origin;
 import io.authsvc.mail.MailSettings;
 import io.authsvc.mail.MailSettings.Page;
 import io.authsvc.tokens.OpaqueToken;
 import io.authsvc.accounts.entity.User;
+import io.authsvc.web.ClientRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +38,9 @@ public class EmailRevert {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ClientRequest client;
 
     @PostConstruct
     void check() {
@@ -75,6 +80,6 @@ public class EmailRevert {
             throw new RevertTokenInvalid();
         }
         User user = store.revert(OpaqueToken.hash(token)).orElseThrow(RevertTokenInvalid::new);
-        audit.record(AuditEvent.EMAIL_CHANGE_REVERTED, user.getId());
+        audit.record(AuditEvent.EMAIL_CHANGE_REVERTED, user.getId(), null, Origin.of(client));
     }
 }

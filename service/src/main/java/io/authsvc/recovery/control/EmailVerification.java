@@ -2,6 +2,8 @@ package io.authsvc.recovery.control;
 
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
+import io.authsvc.audit.Origin;
+import io.authsvc.credentials.control.AddressGate;
 import io.authsvc.mail.MailSettings;
 import io.authsvc.mail.MailSettings.Page;
 import io.authsvc.mail.MailTemplates;
@@ -12,6 +14,7 @@ import io.authsvc.tokens.OpaqueToken;
 import io.authsvc.recovery.control.AccountTokens.Purpose;
 import io.authsvc.accounts.entity.Account;
 import io.authsvc.accounts.entity.User;
+import io.authsvc.web.ClientRequest;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -35,7 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * sends a new mail, within the same limit), so that the start-up refuses that setting without mail.
  */
 @ApplicationScoped
-public class EmailVerification {
+public class EmailVerification implements AddressGate {
 
     @Inject
     @ConfigProperty(name = "EMAIL_VERIFY_EXPIRE_HOURS", defaultValue = "48")
@@ -66,6 +69,9 @@ public class EmailVerification {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ClientRequest client;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -85,6 +91,7 @@ public class EmailVerification {
     }
 
     /** Whether a login needs a verified address ({@code REQUIRE_VERIFIED_EMAIL}). */
+    @Override
     public boolean required() {
         return required;
     }
@@ -104,6 +111,7 @@ public class EmailVerification {
                 "email", user.getEmail(), "link", mail.link(Page.VERIFY_EMAIL).orElseThrow() + "#token=" + token,
                 "hours", String.valueOf(expireHours))));
         UUID id = user.getId();
+        Origin origin = Origin.of(client);
         // Recorded once the mail exists: a registration that fails at its commit sent none.
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -113,7 +121,7 @@ public class EmailVerification {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    audit.record(AuditEvent.EMAIL_VERIFICATION_REQUESTED, id);
+                    audit.record(AuditEvent.EMAIL_VERIFICATION_REQUESTED, id, null, origin);
                 }
             }
         });
@@ -135,6 +143,7 @@ public class EmailVerification {
     }
 
     /** After a login refused for the unverified address: a new mail, unless the account had its share this hour. */
+    @Override
     public boolean remind(UUID id) {
         try {
             throttle.beginVerificationMail(id);
@@ -156,6 +165,6 @@ public class EmailVerification {
         }
         User user = store.verify(OpaqueToken.hash(token))
                 .orElseThrow(() -> new MailTokenInvalid(Purpose.EMAIL_VERIFICATION));
-        audit.record(AuditEvent.EMAIL_VERIFIED, user.getId());
+        audit.record(AuditEvent.EMAIL_VERIFIED, user.getId(), null, Origin.of(client));
     }
 }

@@ -4,6 +4,7 @@ import io.authsvc.credentials.control.PasswordHasher;
 import io.authsvc.credentials.control.PasswordPolicy;
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
+import io.authsvc.audit.Origin;
 import io.authsvc.mail.MailSettings;
 import io.authsvc.mail.MailSettings.Page;
 import io.authsvc.mail.MailTemplates;
@@ -105,7 +106,7 @@ public class PasswordReset {
         String token = OpaqueToken.generate();
         String link = mail.link(Page.RESET_PASSWORD).orElseThrow() + "#token=" + token;
         byte[] hash = OpaqueToken.hash(token);
-        AuditLog.Origin origin = audit.origin();
+        Origin origin = Origin.of(client);
         try {
             // A moment later, at a random point: started at once, it would compete with this very answer for the CPU
             // and make the answers for accounts a little slower again.
@@ -117,12 +118,12 @@ public class PasswordReset {
     }
 
     /** The account's part of a request, if an account has the address; a failure loses this request's mail alone. */
-    private void start(String email, byte[] hash, String link, AuditLog.Origin origin) {
+    private void start(String email, byte[] hash, String link, Origin origin) {
         try {
             Optional<UUID> account = store.start(email, hash, Duration.ofMinutes(expireMinutes),
                     user -> templates.render("password-reset", user.getEmail(), Map.of("username", user.getUsername(),
                             "link", link, "minutes", String.valueOf(expireMinutes))));
-            account.ifPresent(id -> audit.later(AuditEvent.PASSWORD_RESET_REQUESTED, id, origin));
+            account.ifPresent(id -> audit.record(AuditEvent.PASSWORD_RESET_REQUESTED, id, null, origin));
         } catch (RuntimeException e) {
             // The address and the link stay out of the log line: the link is the token.
             LOG.log(Level.WARNING, "a password reset request could not be stored: {0}", e.getClass().getName());
@@ -149,6 +150,6 @@ public class PasswordReset {
         String passwordHash = hasher.hash(newPassword);
         User user = store.finish(hash, holder, passwordHash, changed -> templates.render("password-changed",
                 changed.getEmail(), Map.of("username", changed.getUsername())));
-        audit.record(AuditEvent.PASSWORD_RESET, user.getId());
+        audit.record(AuditEvent.PASSWORD_RESET, user.getId(), null, Origin.of(client));
     }
 }

@@ -1,10 +1,9 @@
 package io.authsvc.recovery.control;
 
-import io.authsvc.accounts.control.AccountRows;
+import io.authsvc.accounts.control.AccountStore;
 import io.authsvc.database.Retried;
 import io.authsvc.mail.Mail;
 import io.authsvc.mail.Outbox;
-import io.authsvc.callers.cache.AccountCache;
 import io.authsvc.recovery.control.AccountTokens.Purpose;
 import io.authsvc.accounts.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +30,7 @@ public class ResetStore {
     EntityManager em;
 
     @Inject
-    AccountRows rows;
+    AccountStore accounts;
 
     @Inject
     AccountTokens tokens;
@@ -39,8 +38,6 @@ public class ResetStore {
     @Inject
     Outbox outbox;
 
-    @Inject
-    AccountCache cache;
 
     /**
      * For the active account with this (normalized) email: a reset token beside any others it has (each request's
@@ -51,7 +48,7 @@ public class ResetStore {
         List<?> ids = em.createNativeQuery("SELECT id FROM users WHERE email = ?1").setParameter(1, email)
                 .getResultList();
         // Under the lock, the address and the activity are as they are now, not as the look-up found them.
-        Optional<User> found = ids.isEmpty() ? Optional.empty() : rows.lock((UUID) ids.getFirst());
+        Optional<User> found = ids.isEmpty() ? Optional.empty() : accounts.lock((UUID) ids.getFirst());
         if (found.isEmpty() || !found.get().isActive() || !found.get().getEmail().equals(email)) {
             return Optional.empty();
         }
@@ -76,16 +73,13 @@ public class ResetStore {
      * @throws MailTokenInvalid when the token is not live any more, or the account changed since it was read
      */
     public User finish(byte[] tokenHash, User holder, String passwordHash, Function<User, Mail> mail) {
-        User user = rows.lock(holder.getId()).orElseThrow(() -> new MailTokenInvalid(Purpose.PASSWORD_RESET));
+        User user = accounts.lock(holder.getId()).orElseThrow(() -> new MailTokenInvalid(Purpose.PASSWORD_RESET));
         if (!user.isActive() || !user.getEmail().equals(holder.getEmail())
                 || user.getTokenVersion() != holder.getTokenVersion()
                 || !tokens.spend(tokenHash, Purpose.PASSWORD_RESET, user.getId(), user.getEmail())) {
             throw new MailTokenInvalid(Purpose.PASSWORD_RESET);
         }
-        cache.changed(user.getId());
-        user.setPasswordHash(passwordHash);
-        user.revokeTokens();
-        user.touch();
+        accounts.setPassword(user, passwordHash);
         outbox.put(mail.apply(user));
         return user;
     }

@@ -1,9 +1,9 @@
 package io.authsvc.recovery.control;
 
-import io.authsvc.accounts.control.AccountRows;
+import io.authsvc.accounts.control.AccountStore;
+import io.authsvc.accounts.control.AddressReservations;
 import io.authsvc.accounts.control.EmailTaken;
 import io.authsvc.database.Retried;
-import io.authsvc.callers.cache.AccountCache;
 import io.authsvc.accounts.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,16 +24,14 @@ import java.util.UUID;
 @ApplicationScoped
 @Retried
 @Transactional
-public class RevertStore {
+public class RevertStore implements AddressReservations {
 
     @PersistenceContext(unitName = "auth")
     EntityManager em;
 
-    @Inject
-    AccountCache cache;
 
     @Inject
-    AccountRows rows;
+    AccountStore accounts;
 
     /** In the caller's transaction (the address change): a link that puts {@code oldEmail} back. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -48,6 +46,7 @@ public class RevertStore {
      * Whether {@code email} is the address a live link of another account than {@code id} would put back (null
      * {@code id}: any account), so that no one can take it away from its owner before the owner uses the link.
      */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean reserved(UUID id, String email) {
         return !em.createNativeQuery("SELECT 1 FROM email_change_reverts WHERE old_email = lower(?1)"
@@ -68,7 +67,7 @@ public class RevertStore {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Optional<User> locked = rows.lock((UUID) found.getFirst());
+        Optional<User> locked = accounts.lock((UUID) found.getFirst());
         if (locked.isEmpty()) {
             return Optional.empty();
         }
@@ -84,16 +83,8 @@ public class RevertStore {
         String oldEmail = (String) row[0];
         em.createNativeQuery("DELETE FROM email_change_reverts WHERE user_id = ?1 AND seq > ?2")
                 .setParameter(1, user.getId()).setParameter(2, ((Number) row[1]).longValue()).executeUpdate();
-        if (!em.createNamedQuery(User.TAKEN, User.class).setParameter("id", user.getId())
-                .setParameter("email", oldEmail).setParameter("username", "").getResultList().isEmpty()) {
-            throw new EmailTaken();
-        }
-        cache.changed(user.getId());
-        user.setEmail(oldEmail);
-        // The link came to this address and was opened: its owner reads it.
-        user.setEmailVerified(true);
-        user.revokeTokens();
-        user.touch();
+        // The link came to this address and was opened: its owner reads it, and it is verified again.
+        accounts.restoreEmail(user, oldEmail);
         em.createNativeQuery("DELETE FROM account_tokens WHERE user_id = ?1").setParameter(1, user.getId())
                 .executeUpdate();
         em.flush();

@@ -1,8 +1,7 @@
 package io.authsvc.recovery.control;
 
-import io.authsvc.accounts.control.AccountRows;
+import io.authsvc.accounts.control.AccountStore;
 import io.authsvc.database.Retried;
-import io.authsvc.callers.cache.AccountCache;
 import io.authsvc.recovery.control.AccountTokens.Purpose;
 import io.authsvc.accounts.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,17 +18,15 @@ import java.util.function.Consumer;
 public class VerificationStore {
 
     @Inject
-    AccountRows rows;
+    AccountStore accounts;
 
     @Inject
     AccountTokens tokens;
 
-    @Inject
-    AccountCache cache;
 
     /** {@code send} for the active account {@code id} whose address is not verified; false for any other. */
     public boolean resend(UUID id, Consumer<User> send) {
-        User user = rows.lock(id).orElse(null);
+        User user = accounts.lock(id).orElse(null);
         if (user == null || !user.isActive() || user.isEmailVerified()) {
             return false;
         }
@@ -44,7 +41,7 @@ public class VerificationStore {
      * wholly before (its trigger has ended the token) or wholly after (it unverifies the new address).
      */
     public Optional<User> verify(byte[] tokenHash) {
-        Optional<User> locked = tokens.owner(tokenHash, Purpose.EMAIL_VERIFICATION).flatMap(rows::lock);
+        Optional<User> locked = tokens.owner(tokenHash, Purpose.EMAIL_VERIFICATION).flatMap(accounts::lock);
         if (locked.isEmpty()) {
             return Optional.empty();
         }
@@ -54,9 +51,7 @@ public class VerificationStore {
                 || !tokens.spend(tokenHash, Purpose.EMAIL_VERIFICATION, user.getId(), user.getEmail())) {
             return Optional.empty();
         }
-        cache.changed(user.getId());
-        user.setEmailVerified(true);
-        user.touch();
+        accounts.markVerified(user);
         return Optional.of(user);
     }
 }

@@ -1,10 +1,11 @@
 package io.authsvc.sessions.control;
 
+import io.authsvc.accounts.control.AccountChanged;
 import io.authsvc.database.Retried;
 import io.authsvc.sessions.entity.Session;
-import io.authsvc.callers.cache.AccountCache;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.sql.Array;
@@ -91,9 +92,9 @@ public class SessionStore {
     @Resource(lookup = "java:app/jdbc/auth")
     DataSource dataSource;
 
-    /** Told of each ended session, so that this instance refuses its tokens at once. */
+    /** Fired for each ended session, so that this instance refuses its tokens at once (the account cache). */
     @Inject
-    AccountCache cache;
+    Event<AccountChanged> changes;
 
     public void start(UUID sessionId, UUID userId, int tokenVersion, byte[] tokenHash, int expireDays, int idleDays,
             String clientAddress, String userAgent) {
@@ -195,7 +196,7 @@ public class SessionStore {
     }
 
     private Optional<Ended> ended(Optional<Ended> ended) {
-        ended.ifPresent(session -> cache.changed(session.userId()));
+        ended.ifPresent(session -> changes.fire(new AccountChanged(session.userId())));
         return ended;
     }
 

@@ -2,12 +2,14 @@ package io.authsvc.sessions.control;
 
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
+import io.authsvc.audit.Origin;
 import io.authsvc.problems.OAuthError;
 import io.authsvc.sessions.entity.RefreshToken;
 import io.authsvc.sessions.entity.Session;
 import io.authsvc.tokens.Token;
 import io.authsvc.tokens.TokenIssuer;
 import io.authsvc.accounts.entity.AccountRules;
+import io.authsvc.web.ClientRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +37,9 @@ public class Sessions {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ClientRequest client;
 
     @Inject
     @ConfigProperty(name = "REFRESH_TOKEN_EXPIRE_DAYS", defaultValue = "30")
@@ -80,7 +85,7 @@ public class Sessions {
                 return tokens.issue(rotation.userId(), rotation.username(), rotation.roles(), rotation.tokenVersion(),
                         rotation.sessionId()).withRefreshToken(next);
             }
-            case REUSED -> audit.record(AuditEvent.REFRESH_REUSED, rotation.userId());
+            case REUSED -> audit.record(AuditEvent.REFRESH_REUSED, rotation.userId(), null, Origin.of(client));
             default -> {
                 // unknown, or a session that has ended: nothing to record
             }
@@ -92,13 +97,13 @@ public class Sessions {
     public void revoke(String refreshToken) {
         if (RefreshToken.isWellFormed(refreshToken)) {
             store.endByToken(RefreshToken.hash(refreshToken))
-                    .ifPresent(ended -> audit.record(AuditEvent.LOGOUT, ended.userId()));
+                    .ifPresent(ended -> audit.record(AuditEvent.LOGOUT, ended.userId(), null, Origin.of(client)));
         }
     }
 
     /** Ends a session of an access token (RFC 7009 allows revoking either kind of token). */
     public void revokeSession(UUID sessionId) {
-        store.end(sessionId).ifPresent(ended -> audit.record(AuditEvent.LOGOUT, ended.userId()));
+        store.end(sessionId).ifPresent(ended -> audit.record(AuditEvent.LOGOUT, ended.userId(), null, Origin.of(client)));
     }
 
     public List<Session> list(UUID userId) {
@@ -108,7 +113,7 @@ public class Sessions {
     /** @throws SessionNotFound when the user has no such session */
     public void end(UUID sessionId, UUID userId) {
         store.end(sessionId, userId).orElseThrow(SessionNotFound::new);
-        audit.record(AuditEvent.SESSION_ENDED, userId);
+        audit.record(AuditEvent.SESSION_ENDED, userId, null, Origin.of(client));
     }
 
     /** At most {@link #USER_AGENT_MAX} characters, and none that PostgreSQL text cannot hold. */

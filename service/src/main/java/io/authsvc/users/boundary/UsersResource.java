@@ -8,7 +8,7 @@ import io.authsvc.accounts.control.AccountNotFound;
 import io.authsvc.accounts.control.AccountReader;
 import io.authsvc.callers.control.CurrentUser;
 import io.authsvc.users.control.RequestedChanges;
-import io.authsvc.oauth.control.SignOut;
+import io.authsvc.users.control.SignOut;
 import io.authsvc.accounts.control.UserPage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

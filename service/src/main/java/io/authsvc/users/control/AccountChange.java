@@ -9,6 +9,7 @@ import io.authsvc.credentials.control.PasswordPolicy;
 import io.authsvc.recovery.control.ChangeNotices;
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
+import io.authsvc.audit.Origin;
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.throttling.Throttle;
 import io.authsvc.accounts.entity.Account;
@@ -65,16 +66,16 @@ public class AccountChange {
         boolean byOwner = caller.id().equals(id);
         User updated = users.update(id, changes, (user, before) -> notices.send(user, before, byOwner));
         if (changes.passwordHash() != null) {
-            audit.record(AuditEvent.PASSWORD_CHANGED, id, caller.id());
+            audit.record(AuditEvent.PASSWORD_CHANGED, id, caller.id(), Origin.of(client));
         }
         if (!updated.getRoles().equals(rolesBefore)) {
-            audit.record(AuditEvent.ROLE_CHANGED, id, caller.id());
+            audit.record(AuditEvent.ROLE_CHANGED, id, caller.id(), Origin.of(client));
         }
         if (updated.isEmailVerified() && !wasVerified) {
-            audit.record(AuditEvent.EMAIL_VERIFIED, id, caller.id());
+            audit.record(AuditEvent.EMAIL_VERIFIED, id, caller.id(), Origin.of(client));
         }
         if (updated.isActive() != wasActive) {
-            audit.record(updated.isActive() ? AuditEvent.ACTIVATED : AuditEvent.DEACTIVATED, id, caller.id());
+            audit.record(updated.isActive() ? AuditEvent.ACTIVATED : AuditEvent.DEACTIVATED, id, caller.id(), Origin.of(client));
         }
         return updated;
     }
@@ -116,7 +117,7 @@ public class AccountChange {
             }
         }
         if (reauthenticate) {
-            authenticator.checkCurrentPassword(target, sent.currentPassword(), client.address());
+            authenticator.checkCurrentPassword(target, sent.currentPassword(), Origin.of(client));
         }
         boolean renames = email != null && !email.equals(target.getEmail())
                 || username != null && !username.equals(target.getUsername());

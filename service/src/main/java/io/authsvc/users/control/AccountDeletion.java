@@ -5,7 +5,9 @@ import io.authsvc.accounts.control.AccountStore;
 import io.authsvc.accounts.control.LastActiveAdmin;
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
+import io.authsvc.audit.Origin;
 import io.authsvc.accounts.entity.Account;
+import io.authsvc.web.ClientRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -20,12 +22,15 @@ public class AccountDeletion {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ClientRequest client;
+
     /**
      * @throws AccountNotFound when there is no such account
      * @throws LastActiveAdmin when it is the last active admin
      */
     public void delete(UUID id, Account caller) {
         users.delete(id);
-        audit.record(AuditEvent.DELETED, id, caller.id());
+        audit.record(AuditEvent.DELETED, id, caller.id(), Origin.of(client));
     }
 }

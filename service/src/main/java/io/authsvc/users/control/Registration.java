@@ -9,6 +9,7 @@ import io.authsvc.metrics.AuthMetrics;
 import io.authsvc.recovery.control.EmailVerification;
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
+import io.authsvc.audit.Origin;
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.throttling.Throttle;
 import io.authsvc.throttling.TooManyAttempts;
@@ -75,7 +76,7 @@ public class Registration {
         try {
             attempt = throttle.beginRegistration(client.address());
         } catch (TooManyAttempts throttled) {
-            audit.record(AuditEvent.REGISTER_THROTTLED, null);
+            audit.record(AuditEvent.REGISTER_THROTTLED, null, null, Origin.of(client));
             throw throttled;
         }
         String hash;
@@ -100,7 +101,7 @@ public class Registration {
         errors.throwIfAny();
         Optional<User> admin = users.createFirstAdmin(account.email(), account.username(),
                 hasher.hash(account.password()));
-        admin.ifPresent(created -> audit.record(AuditEvent.REGISTER, created.getId()));
+        admin.ifPresent(created -> audit.record(AuditEvent.REGISTER, created.getId(), null, Origin.SERVICE));
         return admin;
     }
 
@@ -139,7 +140,7 @@ public class Registration {
                 verification.send(created);
             }
         });
-        audit.record(AuditEvent.REGISTER, user.getId(), admin);
+        audit.record(AuditEvent.REGISTER, user.getId(), admin, Origin.of(client));
         metrics.registration();
         return user;
     }

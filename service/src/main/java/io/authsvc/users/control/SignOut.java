@@ -1,10 +1,12 @@
-package io.authsvc.oauth.control;
+package io.authsvc.users.control;
 
 import io.authsvc.accounts.control.AccountNotFound;
 import io.authsvc.accounts.control.AccountStore;
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
+import io.authsvc.audit.Origin;
 import io.authsvc.accounts.entity.Account;
+import io.authsvc.web.ClientRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -23,9 +25,12 @@ public class SignOut {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ClientRequest client;
+
     /** @throws AccountNotFound when there is no such account */
     public void everywhere(UUID id, Account caller) {
         users.revokeTokens(id);
-        audit.record(AuditEvent.LOGOUT_ALL, id, caller.id());
+        audit.record(AuditEvent.LOGOUT_ALL, id, caller.id(), Origin.of(client));
     }
 }
