@@ -1,13 +1,13 @@
 package io.authsvc.metrics;
 
-import io.authsvc.security.TokenRejected;
 import io.authsvc.host.Hosts;
 import io.authsvc.payara.PayaraInternals;
+import io.authsvc.security.TokenRejected;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 

@@ -1,8 +1,8 @@
 package io.authsvc.problems;
 
 import io.authsvc.database.DatabaseFailures;
-import io.authsvc.security.ProblemJson;
 import io.authsvc.problems.BodyTooLarge;
+import io.authsvc.security.ProblemJson;
 import io.authsvc.web.BodyLimitFilter;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;

@@ -1,7 +1,7 @@
 package io.authsvc.web;
 
-import io.authsvc.problems.BodyTooLarge;
 import io.authsvc.host.ClientConnections;
+import io.authsvc.problems.BodyTooLarge;
 import io.authsvc.security.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

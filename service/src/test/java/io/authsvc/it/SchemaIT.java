@@ -3,9 +3,9 @@ package io.authsvc.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.authsvc.migration.control.UserStore;
 import io.authsvc.accounts.control.AccountReader;
 import io.authsvc.accounts.entity.User;
+import io.authsvc.migration.control.UserStore;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Id;

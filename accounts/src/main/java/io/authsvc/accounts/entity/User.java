@@ -9,12 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * An account: the seed's columns, its roles, and the version that revokes older tokens. An update writes only the

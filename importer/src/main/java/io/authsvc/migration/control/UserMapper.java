@@ -1,11 +1,11 @@
 package io.authsvc.migration.control;
 
+import io.authsvc.accounts.entity.AccountRules;
 import io.authsvc.migration.entity.LegacyUser;
 import io.authsvc.migration.entity.Mapped;
 import io.authsvc.migration.entity.Reason;
 import io.authsvc.migration.entity.Skipped;
 import io.authsvc.problems.InvalidInput;
-import io.authsvc.accounts.entity.AccountRules;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -1,7 +1,7 @@
 package io.authsvc.callers.control;
 
-import io.authsvc.security.TokenPrincipal;
 import io.authsvc.accounts.entity.Account;
+import io.authsvc.security.TokenPrincipal;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;

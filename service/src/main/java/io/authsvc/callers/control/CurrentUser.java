@@ -1,7 +1,7 @@
 package io.authsvc.callers.control;
 
-import io.authsvc.problems.NotSignedIn;
 import io.authsvc.accounts.entity.Account;
+import io.authsvc.problems.NotSignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,11 +1,11 @@
 package io.authsvc.callers.control;
 
 import io.authsvc.accounts.control.AccountReader;
+import io.authsvc.accounts.entity.Account;
+import io.authsvc.callers.cache.AccountCache;
 import io.authsvc.metrics.AuthMetrics;
 import io.authsvc.security.TokenPrincipal;
 import io.authsvc.tokens.TokenIssuer;
-import io.authsvc.callers.cache.AccountCache;
-import io.authsvc.accounts.entity.Account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;

@@ -1,7 +1,7 @@
 package io.authsvc.credentials.boundary;
 
-import io.authsvc.security.ProblemJson;
 import io.authsvc.credentials.control.HashingBusy;
+import io.authsvc.security.ProblemJson;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,12 +1,12 @@
 package io.authsvc.credentials.control;
 
-import io.authsvc.metrics.AuthMetrics;
 import com.password4j.Argon2Function;
 import com.password4j.BcryptFunction;
 import com.password4j.HashingFunction;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
 import com.password4j.types.Bcrypt;
+import io.authsvc.metrics.AuthMetrics;
 import io.authsvc.web.Waiting;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,10 +1,10 @@
 package io.authsvc.oauth.boundary;
 
+import io.authsvc.accounts.entity.Account;
+import io.authsvc.callers.control.LiveTokens;
+import io.authsvc.oauth.control.TokenInspector;
 import io.authsvc.problems.OAuthError;
 import io.authsvc.security.TokenPrincipal;
-import io.authsvc.oauth.control.TokenInspector;
-import io.authsvc.callers.control.LiveTokens;
-import io.authsvc.accounts.entity.Account;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

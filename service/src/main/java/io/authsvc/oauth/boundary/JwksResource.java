@@ -1,7 +1,7 @@
 package io.authsvc.oauth.boundary;
 
-import io.authsvc.tokens.SigningKeys;
 import io.authsvc.problems.ProblemException;
+import io.authsvc.tokens.SigningKeys;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,9 +1,9 @@
 package io.authsvc.oauth.boundary;
 
+import io.authsvc.callers.control.LiveTokens;
+import io.authsvc.oauth.control.TokenInspector;
 import io.authsvc.problems.OAuthError;
 import io.authsvc.sessions.control.Sessions;
-import io.authsvc.oauth.control.TokenInspector;
-import io.authsvc.callers.control.LiveTokens;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

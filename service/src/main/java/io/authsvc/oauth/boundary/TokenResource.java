@@ -1,16 +1,16 @@
 package io.authsvc.oauth.boundary;
 
-import io.authsvc.web.body.JsonBody;
-import io.authsvc.problems.InvalidInput;
-import io.authsvc.problems.OAuthError;
-import io.authsvc.sessions.control.Sessions;
-import io.authsvc.tokens.Token;
+import io.authsvc.accounts.entity.User;
 import io.authsvc.audit.Origin;
 import io.authsvc.credentials.boundary.LoginRefusals;
 import io.authsvc.credentials.control.Authenticator;
 import io.authsvc.credentials.control.LoginOutcome;
-import io.authsvc.accounts.entity.User;
+import io.authsvc.problems.InvalidInput;
+import io.authsvc.problems.OAuthError;
+import io.authsvc.sessions.control.Sessions;
+import io.authsvc.tokens.Token;
 import io.authsvc.web.ClientRequest;
+import io.authsvc.web.body.JsonBody;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,11 +1,11 @@
 package io.authsvc.oauth.control;
 
+import io.authsvc.accounts.entity.Account;
+import io.authsvc.callers.control.LiveTokens;
 import io.authsvc.security.RealmSettings;
 import io.authsvc.security.TokenPrincipal;
 import io.authsvc.security.TokenVerifier;
 import io.authsvc.tokens.SigningKeys;
-import io.authsvc.callers.control.LiveTokens;
-import io.authsvc.accounts.entity.Account;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

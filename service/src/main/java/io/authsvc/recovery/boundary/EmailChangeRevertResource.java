@@ -1,7 +1,7 @@
 package io.authsvc.recovery.boundary;
 
-import io.authsvc.web.body.JsonBody;
 import io.authsvc.recovery.control.EmailRevert;
+import io.authsvc.web.body.JsonBody;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;

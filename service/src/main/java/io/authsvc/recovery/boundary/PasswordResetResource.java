@@ -1,7 +1,7 @@
 package io.authsvc.recovery.boundary;
 
-import io.authsvc.web.body.JsonBody;
 import io.authsvc.recovery.control.PasswordReset;
+import io.authsvc.web.body.JsonBody;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,8 +1,8 @@
 package io.authsvc.recovery.boundary;
 
-import io.authsvc.web.body.JsonBody;
 import io.authsvc.callers.control.CurrentUser;
 import io.authsvc.recovery.control.EmailVerification;
+import io.authsvc.web.body.JsonBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -1,10 +1,10 @@
 package io.authsvc.recovery.control;
 
 import io.authsvc.accounts.control.AccountStore;
+import io.authsvc.accounts.entity.User;
 import io.authsvc.mail.MailSettings;
 import io.authsvc.mail.MailTemplates;
 import io.authsvc.mail.Outbox;
-import io.authsvc.accounts.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

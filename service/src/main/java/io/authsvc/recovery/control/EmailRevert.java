@@ -1,12 +1,12 @@
 package io.authsvc.recovery.control;
 
+import io.authsvc.accounts.entity.User;
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
 import io.authsvc.audit.Origin;
 import io.authsvc.mail.MailSettings;
 import io.authsvc.mail.MailSettings.Page;
 import io.authsvc.tokens.OpaqueToken;
-import io.authsvc.accounts.entity.User;
 import io.authsvc.web.ClientRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

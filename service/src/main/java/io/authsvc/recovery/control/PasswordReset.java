@@ -1,22 +1,21 @@
 package io.authsvc.recovery.control;
 
-import io.authsvc.credentials.control.PasswordHasher;
-import io.authsvc.credentials.control.PasswordPolicy;
+import io.authsvc.accounts.entity.AccountRules;
+import io.authsvc.accounts.entity.User;
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
 import io.authsvc.audit.Origin;
+import io.authsvc.credentials.control.PasswordHasher;
+import io.authsvc.credentials.control.PasswordPolicy;
 import io.authsvc.mail.MailSettings;
 import io.authsvc.mail.MailSettings.Page;
 import io.authsvc.mail.MailTemplates;
 import io.authsvc.problems.InvalidInput;
 import io.authsvc.problems.ProblemException;
+import io.authsvc.recovery.control.AccountTokens.Purpose;
 import io.authsvc.throttling.Throttle;
 import io.authsvc.tokens.OpaqueToken;
-import io.authsvc.recovery.control.AccountTokens.Purpose;
-import io.authsvc.accounts.entity.AccountRules;
-import io.authsvc.accounts.entity.User;
 import io.authsvc.web.ClientRequest;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -1,9 +1,9 @@
 package io.authsvc.recovery.control;
 
 import io.authsvc.accounts.control.AccountStore;
+import io.authsvc.accounts.entity.User;
 import io.authsvc.database.Retried;
 import io.authsvc.recovery.control.AccountTokens.Purpose;
-import io.authsvc.accounts.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,8 +1,8 @@
 package io.authsvc.sessions.boundary;
 
+import io.authsvc.callers.control.CurrentUser;
 import io.authsvc.sessions.control.SessionNotFound;
 import io.authsvc.sessions.control.Sessions;
-import io.authsvc.callers.control.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;

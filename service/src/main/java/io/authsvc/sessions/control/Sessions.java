@@ -1,5 +1,6 @@
 package io.authsvc.sessions.control;
 
+import io.authsvc.accounts.entity.AccountRules;
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
 import io.authsvc.audit.Origin;
@@ -8,7 +9,6 @@ import io.authsvc.sessions.entity.RefreshToken;
 import io.authsvc.sessions.entity.Session;
 import io.authsvc.tokens.Token;
 import io.authsvc.tokens.TokenIssuer;
-import io.authsvc.accounts.entity.AccountRules;
 import io.authsvc.web.ClientRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package io.authsvc.users.boundary;
 
-import io.authsvc.problems.InvalidInput;
 import io.authsvc.accounts.control.UserQuery;
 import io.authsvc.accounts.entity.AccountRules;
+import io.authsvc.problems.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

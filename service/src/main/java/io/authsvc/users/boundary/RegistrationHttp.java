@@ -1,11 +1,11 @@
 package io.authsvc.users.boundary;
 
-import io.authsvc.web.body.JsonBody;
-import io.authsvc.callers.control.CurrentUser;
 import io.authsvc.accounts.control.NewAccount;
-import io.authsvc.users.control.Registration;
 import io.authsvc.accounts.entity.User;
+import io.authsvc.callers.control.CurrentUser;
+import io.authsvc.users.control.Registration;
 import io.authsvc.web.PublicUrl;
+import io.authsvc.web.body.JsonBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;

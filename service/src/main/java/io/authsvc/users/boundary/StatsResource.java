@@ -1,7 +1,7 @@
 package io.authsvc.users.boundary;
 
-import io.authsvc.accounts.control.Stats;
 import io.authsvc.accounts.control.AccountStore;
+import io.authsvc.accounts.control.Stats;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,15 +1,15 @@
 package io.authsvc.users.boundary;
 
-import io.authsvc.web.body.JsonBody;
+import io.authsvc.accounts.control.AccountNotFound;
+import io.authsvc.accounts.control.AccountReader;
+import io.authsvc.accounts.control.UserPage;
+import io.authsvc.callers.control.CurrentUser;
 import io.authsvc.users.control.AccountAccess;
 import io.authsvc.users.control.AccountChange;
 import io.authsvc.users.control.AccountDeletion;
-import io.authsvc.accounts.control.AccountNotFound;
-import io.authsvc.accounts.control.AccountReader;
-import io.authsvc.callers.control.CurrentUser;
 import io.authsvc.users.control.RequestedChanges;
 import io.authsvc.users.control.SignOut;
-import io.authsvc.accounts.control.UserPage;
+import io.authsvc.web.body.JsonBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;

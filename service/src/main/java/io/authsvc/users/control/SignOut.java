@@ -2,10 +2,10 @@ package io.authsvc.users.control;
 
 import io.authsvc.accounts.control.AccountNotFound;
 import io.authsvc.accounts.control.AccountStore;
+import io.authsvc.accounts.entity.Account;
 import io.authsvc.audit.AuditEvent;
 import io.authsvc.audit.AuditLog;
 import io.authsvc.audit.Origin;
-import io.authsvc.accounts.entity.Account;
 import io.authsvc.web.ClientRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.authsvc.web.body;
 
-import io.authsvc.problems.ProblemException;
 import io.authsvc.problems.BodyTooLarge;
+import io.authsvc.problems.ProblemException;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;

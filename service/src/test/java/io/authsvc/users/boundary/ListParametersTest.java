@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.authsvc.problems.InvalidInput;
 import io.authsvc.accounts.control.UserQuery;
+import io.authsvc.problems.InvalidInput;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

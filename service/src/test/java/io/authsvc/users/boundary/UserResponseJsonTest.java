@@ -1,11 +1,11 @@
 package io.authsvc.users.boundary;
 
-import io.authsvc.web.body.JsonConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.authsvc.web.body.JsonConfig;
 import jakarta.json.Json;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
