@@ -1,12 +1,18 @@
 package io.authsvc;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import io.authsvc.accounts.entity.User;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -19,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layout's rules, checked on the compiled classes: no cycle between packages nor between features (the
  * packages right under {@code io.authsvc}, each with its sub-packages), control classes that know no HTTP, the
- * token endpoint outside the account use cases, small packages, and a realm that needs nothing else.
+ * token endpoint outside the account use cases, one writer of accounts, small packages, and a realm that needs
+ * nothing else.
  */
 class ArchitectureTest {
 
@@ -59,6 +66,20 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.authsvc.users..")
                 .should().dependOnClassesThat(resideInAPackage("io.authsvc.sessions..")
                         .or(resideInAPackage("io.authsvc.oauth..")))
+                .check(classes);
+    }
+
+    /**
+     * The account store is the one writer of an account: no class outside the accounts feature creates one or calls
+     * a method that changes one, so that every change is locked and announced ({@code AccountChanged}) in one place.
+     */
+    @Test
+    void writesAccountsOnlyThroughTheirStore() {
+        noClasses().that().resideOutsideOfPackage("io.authsvc.accounts..")
+                .should().callMethodWhere(target(owner(assignableTo(User.class)))
+                        .and(target(name("touch").or(name("recordLogin")).or(name("revokeTokens"))
+                                .or(nameStartingWith("set")))))
+                .orShould().callConstructor(User.class, String.class, String.class, String.class, String.class)
                 .check(classes);
     }
 

@@ -172,7 +172,7 @@ public class AccountCache {
     }
 
     /** Forgets the account now (a notification from the database). */
-    public void invalidate(UUID id) {
+    void invalidate(UUID id) {
         if (entries == null) {
             return;
         }
@@ -183,7 +183,7 @@ public class AccountCache {
     }
 
     /** Forgets every account now. */
-    public void clear() {
+    void clear() {
         if (entries == null) {
             return;
         }
