@@ -1,9 +1,7 @@
 package io.authsvc.problems;
 
 import io.authsvc.database.DatabaseFailures;
-import io.authsvc.problems.BodyTooLarge;
 import io.authsvc.security.ProblemJson;
-import io.authsvc.web.BodyLimitFilter;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -13,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,8 +38,9 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             return Response.fromResponse(problem(503, "The account is busy with other changes; try again"))
                     .header("Retry-After", 1).build();
         }
-        if (causedBy(failure, BodyTooLarge.class)) {
-            return problem(413, "The request body is over " + BodyLimitFilter.MAX_BODY_BYTES / 1024 + " KB");
+        Optional<BodyTooLarge> tooLarge = cause(failure, BodyTooLarge.class);
+        if (tooLarge.isPresent()) {
+            return problem(413, "The request body is over " + tooLarge.get().limit() / 1024 + " KB");
         }
         if (isUnreadableBody(failure)) {
             return problem(400, "The request body is not valid JSON");
@@ -60,12 +60,16 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        return cause(failure, type).isPresent();
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return Optional.of(type.cast(cause));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /**
