@@ -3,7 +3,7 @@
  * account, deletion, signing an account out everywhere, and the bootstrap admin.
  * <ol>
  * <li>Endpoints: {@code POST /auth/register}, {@code GET /auth/me}, {@code GET|POST /auth/} (the list, an admin's
- *     new account), {@code GET|PATCH|DELETE /auth/{user_id}}, {@code POST /auth/{user_id}/logout-all},
+ *     new account), {@code GET|PUT|DELETE /auth/{user_id}}, {@code POST /auth/{user_id}/logout-all},
  *     {@code GET /auth/stats}.</li>
  * <li>Writes through {@code accounts.control.AccountStore}; passwords are checked and hashed by credentials; the
  *     verification mail and the notices of a change come from recovery. It knows nothing of sessions or tokens.</li>
