@@ -3,23 +3,16 @@ package io.authsvc.credentials.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.authsvc.credentials.PlainResponses;
 import io.authsvc.credentials.control.LoginOutcome;
 import io.authsvc.problems.ProblemException;
 import io.authsvc.throttling.TooManyAttempts;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The token endpoint's answer to each refusal: its status, its headers and its sentence, word for word. */
 class LoginRefusalsTest {
 
     private static final UUID ID = UUID.randomUUID();
-
-    @BeforeAll
-    static void runtime() {
-        PlainResponses.install();
-    }
 
     @Test
     void anUnknownAccountAndAWrongPasswordGetTheSame401() {

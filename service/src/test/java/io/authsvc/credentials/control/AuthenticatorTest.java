@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.authsvc.accounts.control.AccountStore;
 import io.authsvc.accounts.entity.User;
 import io.authsvc.audit.Origin;
-import io.authsvc.credentials.PlainResponses;
 import io.authsvc.throttling.Throttle;
 import io.authsvc.throttling.TooManyAttempts;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Each outcome of a login, with hand-made doubles around a real hasher at bcrypt's lowest cost. */
@@ -34,11 +32,6 @@ class AuthenticatorTest {
     private final Journal journal = new Journal();
     private final Gate gate = new Gate();
     private final Authenticator authenticator = new Authenticator();
-
-    @BeforeAll
-    static void runtime() {
-        PlainResponses.install();
-    }
 
     AuthenticatorTest() {
         authenticator.accounts = accounts;
