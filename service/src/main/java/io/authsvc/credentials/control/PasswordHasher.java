@@ -1,20 +1,12 @@
 package io.authsvc.credentials.control;
 
-import com.password4j.Argon2Function;
-import com.password4j.BcryptFunction;
-import com.password4j.HashingFunction;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
-import com.password4j.types.Bcrypt;
 import io.authsvc.metrics.AuthMetrics;
 import io.authsvc.web.Waiting;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -30,13 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Password hashing through password4j: new hashes in the scheme of {@code PASSWORD_HASH} (bcrypt at
- * {@code BCRYPT_COST}, or Argon2id at {@code ARGON2_*}); every stored hash verifies by its own prefix, whatever
- * the setting.
+ * Password hashing on a bounded pool: the {@link HashScheme} ({@code PASSWORD_HASH}, {@code BCRYPT_COST},
+ * {@code ARGON2_*}) says how a password is hashed and checked, this class says where and when.
  *
  * <p>Every hash and check runs on a pool of {@code HASH_POOL_SIZE} threads (default: one per core), fed by one
  * first-in-first-out queue. A call joins the queue while the wait it can expect (its place in the queue × the
@@ -48,14 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PasswordHasher {
 
     /** bcrypt reads at most 72 bytes; longer passwords are refused rather than cut, under either scheme. */
-    public static final int MAX_BYTES = 72;
-    public static final String BCRYPT_SCHEME = "bcrypt";
-    public static final String ARGON2ID_SCHEME = "argon2id";
-    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
-    private static final Pattern ARGON2ID = Pattern.compile(
-            "\\$argon2id\\$v=19\\$m=\\d{1,7},t=\\d{1,4},p=\\d{1,3}\\$[A-Za-z0-9+/]{11,}\\$[A-Za-z0-9+/]{22,}");
-    private static final int ARGON2_OUTPUT_BYTES = 32;
-    private static final int ARGON2_SALT_BYTES = 16;
+    public static final int MAX_BYTES = HashScheme.MAX_BYTES;
+    public static final String BCRYPT_SCHEME = HashScheme.BCRYPT;
+    public static final String ARGON2ID_SCHEME = HashScheme.ARGON2ID;
     /**
      * How often a queued caller looks whether its client is still there: each look opens a selector, so 64 queued
      * callers look about 300 times a second, a small fraction of a core, rather than 1,300 times.
@@ -63,25 +48,9 @@ public class PasswordHasher {
     private static final long WATCH_MILLIS = 200;
     private static final Logger LOG = Logger.getLogger(PasswordHasher.class.getName());
 
+    /** How a password is hashed and checked. */
     @Inject
-    @ConfigProperty(name = "PASSWORD_HASH", defaultValue = BCRYPT_SCHEME)
-    String scheme;
-
-    @Inject
-    @ConfigProperty(name = "BCRYPT_COST", defaultValue = "12")
-    int cost;
-
-    @Inject
-    @ConfigProperty(name = "ARGON2_MEMORY_KIB", defaultValue = "7168")
-    int argon2MemoryKib;
-
-    @Inject
-    @ConfigProperty(name = "ARGON2_ITERATIONS", defaultValue = "5")
-    int argon2Iterations;
-
-    @Inject
-    @ConfigProperty(name = "ARGON2_PARALLELISM", defaultValue = "1")
-    int argon2Parallelism;
+    HashScheme scheme;
 
     @Inject
     @ConfigProperty(name = "HASH_POOL_SIZE")
@@ -95,10 +64,6 @@ public class PasswordHasher {
     @Inject
     AuthMetrics metrics;
 
-    /** The function new hashes are made with. */
-    private HashingFunction function;
-    /** Checked against when no account matches, so that an unknown name costs as much as a wrong password. */
-    private String dummyHash;
     private int poolSize;
     private ThreadPoolExecutor pool;
     /** Calls admitted and not yet finished: queued plus running. */
@@ -122,11 +87,7 @@ public class PasswordHasher {
 
     /** @param scheme {@code bcrypt}, or {@code argon2id} at the defaults of the {@code ARGON2_*} settings */
     public PasswordHasher(String scheme, int cost, int poolSize, Duration maxWait) {
-        this.scheme = scheme;
-        this.cost = cost;
-        this.argon2MemoryKib = 7168;
-        this.argon2Iterations = 5;
-        this.argon2Parallelism = 1;
+        this.scheme = new HashScheme(scheme, cost, 7168, 5, 1);
         this.poolSizeSetting = Optional.of(poolSize);
         this.maxWaitMillis = maxWait.toMillis();
         init();
@@ -134,7 +95,6 @@ public class PasswordHasher {
 
     @PostConstruct
     void init() {
-        function = newFunction();
         poolSize = poolSizeSetting.orElse(Runtime.getRuntime().availableProcessors());
         if (poolSize < 1) {
             throw new IllegalStateException("HASH_POOL_SIZE must be at least 1, not " + poolSize);
@@ -142,50 +102,12 @@ public class PasswordHasher {
         if (maxWaitMillis < 0) {
             throw new IllegalStateException("HASH_QUEUE_MAX_WAIT_MS must not be negative, not " + maxWaitMillis);
         }
-        long start = System.nanoTime();
-        dummyHash = newHash("not a password of anyone " + System.nanoTime());
-        recentNanos = System.nanoTime() - start;
+        recentNanos = scheme.sampleNanos();
         pool = new ThreadPoolExecutor(poolSize, poolSize, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 daemonThreads());
         pool.prestartAllCoreThreads();
-        LOG.info(() -> "hashing pool: " + poolSize + " thread(s), " + describe() + ", queue budget "
+        LOG.info(() -> "hashing pool: " + poolSize + " thread(s), " + scheme.describe() + ", queue budget "
                 + maxWaitMillis + " ms");
-    }
-
-    private HashingFunction newFunction() {
-        switch (scheme == null ? "" : scheme.trim().toLowerCase(Locale.ROOT)) {
-            case BCRYPT_SCHEME -> {
-                if (cost < 4 || cost > 31) {
-                    throw new IllegalStateException("BCRYPT_COST must be between 4 and 31, not " + cost);
-                }
-                scheme = BCRYPT_SCHEME;
-                return BcryptFunction.getInstance(Bcrypt.B, cost);
-            }
-            case ARGON2ID_SCHEME -> {
-                if (argon2MemoryKib < 8 * argon2Parallelism || argon2MemoryKib > 4_194_304) {
-                    throw new IllegalStateException("ARGON2_MEMORY_KIB must be between 8 × ARGON2_PARALLELISM and "
-                            + "4194304 (4 GiB), not " + argon2MemoryKib);
-                }
-                if (argon2Iterations < 1 || argon2Iterations > 1000) {
-                    throw new IllegalStateException("ARGON2_ITERATIONS must be between 1 and 1000, not "
-                            + argon2Iterations);
-                }
-                if (argon2Parallelism < 1 || argon2Parallelism > 255) {
-                    throw new IllegalStateException("ARGON2_PARALLELISM must be between 1 and 255, not "
-                            + argon2Parallelism);
-                }
-                scheme = ARGON2ID_SCHEME;
-                return Argon2Function.getInstance(argon2MemoryKib, argon2Iterations, argon2Parallelism,
-                        ARGON2_OUTPUT_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
-            }
-            default -> throw new IllegalStateException("PASSWORD_HASH must be bcrypt or argon2id, not " + scheme);
-        }
-    }
-
-    private String describe() {
-        return ARGON2ID_SCHEME.equals(scheme)
-                ? "argon2id m=" + argon2MemoryKib + " KiB, t=" + argon2Iterations + ", p=" + argon2Parallelism
-                : "bcrypt cost " + cost;
     }
 
     @PreDestroy
@@ -197,13 +119,7 @@ public class PasswordHasher {
         if (!fits(password)) {
             throw new IllegalArgumentException("password longer than " + MAX_BYTES + " bytes");
         }
-        return onPool(() -> newHash(password));
-    }
-
-    private String newHash(String password) {
-        return ARGON2ID_SCHEME.equals(scheme)
-                ? Password.hash(password).addRandomSalt(ARGON2_SALT_BYTES).with(function).getResult()
-                : Password.hash(password).with(function).getResult();
+        return onPool(() -> scheme.hash(password));
     }
 
     /**
@@ -211,30 +127,12 @@ public class PasswordHasher {
      * Argon2id.
      */
     public boolean verify(String password, String hash) {
-        HashingFunction own = password == null || !fits(password) ? null : functionOf(hash);
-        if (own == null) {
+        Optional<Supplier<Boolean>> check = scheme.check(password, hash);
+        if (check.isEmpty()) {
             verifyNothing(password);
             return false;
         }
-        return onPool(() -> Password.check(password, hash).with(own));
-    }
-
-    /** The function that made {@code hash}, or null when it is no hash this service reads. */
-    private static HashingFunction functionOf(String hash) {
-        if (hash == null) {
-            return null;
-        }
-        try {
-            if (BCRYPT.matcher(hash).matches()) {
-                return BcryptFunction.getInstanceFromHash(hash);
-            }
-            if (ARGON2ID.matcher(hash).matches()) {
-                return Argon2Function.getInstanceFromHash(hash);
-            }
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
-        return null;
+        return onPool(check.get());
     }
 
     /**
@@ -242,22 +140,12 @@ public class PasswordHasher {
      * other parameters. A good login then stores a new hash (as passlib's {@code deprecated="auto"} does).
      */
     public boolean needsRehash(String hash) {
-        HashingFunction own = functionOf(hash);
-        if (own instanceof BcryptFunction bcrypt && function instanceof BcryptFunction current) {
-            return bcrypt.getLogarithmicRounds() != current.getLogarithmicRounds();
-        }
-        if (own instanceof Argon2Function argon2 && function instanceof Argon2Function current) {
-            return argon2.getMemory() != current.getMemory() || argon2.getIterations() != current.getIterations()
-                    || argon2.getParallelism() != current.getParallelism()
-                    || argon2.getOutputLength() != current.getOutputLength();
-        }
-        return true;
+        return scheme.needsRehash(hash);
     }
 
     /** Spends the time of one verification, for a login whose account does not exist. */
     public void verifyNothing(String password) {
-        String probe = password != null && fits(password) ? password : "";
-        onPool(() -> Password.check(probe, dummyHash).with(function));
+        onPool(() -> scheme.verifyNothing(password));
     }
 
     /**
@@ -396,22 +284,21 @@ public class PasswordHasher {
     }
 
     public static boolean fits(String password) {
-        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+        return HashScheme.fits(password);
     }
 
     /** The cost written in a bcrypt hash, or -1 when the text is not one. */
     public static int costOf(String hash) {
-        var matcher = BCRYPT.matcher(hash == null ? "" : hash);
-        return matcher.matches() ? Integer.parseInt(matcher.group(1)) : -1;
+        return HashScheme.costOf(hash);
     }
 
     public int cost() {
-        return cost;
+        return scheme.cost();
     }
 
     /** {@code bcrypt} or {@code argon2id}: the scheme of new hashes. */
     public String scheme() {
-        return scheme;
+        return scheme.scheme();
     }
 
     private static ThreadFactory daemonThreads() {
