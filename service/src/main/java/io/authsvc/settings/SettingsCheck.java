@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Every setting the WAR reads, checked against its type at once, so that a start-up with bad values names all of
@@ -31,9 +30,9 @@ public final class SettingsCheck {
         return problems;
     }
 
-    /** @throws IllegalStateException naming every bad setting of {@code config} */
-    public static void check(Config config) {
-        List<String> problems = problems(name -> config.getOptionalValue(name, String.class));
+    /** @throws IllegalStateException naming every bad setting among the values {@code lookup} gives */
+    public static void check(Function<String, Optional<String>> lookup) {
+        List<String> problems = problems(lookup);
         if (!problems.isEmpty()) {
             throw new IllegalStateException((problems.size() == 1 ? "1 setting is" : problems.size() + " settings are")
                     + " bad, so the service does not start (see docs/settings.md): " + String.join("; ", problems));

@@ -3,6 +3,7 @@ package io.authsvc.settings;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class SettingsExtension implements Extension {
 
     void beforeBeanDiscovery(@Observes BeforeBeanDiscovery event) {
-        SettingsCheck.check(ConfigProvider.getConfig(SettingsExtension.class.getClassLoader()));
+        Config config = ConfigProvider.getConfig(SettingsExtension.class.getClassLoader());
+        SettingsCheck.check(name -> config.getOptionalValue(name, String.class));
     }
 }
