@@ -3,7 +3,8 @@ package io.authsvc.startup;
 /**
  * The order of the start-up's steps, lowest first: the {@code @Priority} of each {@code @Observes
  * @Initialized(ApplicationScoped.class)} observer that takes part. Every step that must come before or after another
- * takes its number from here, so that the order reads in one place. A step that fails stops the deployment.
+ * takes its number from here, so that the order reads in one place. A step that fails stops the deployment. Before
+ * all of them, before bean discovery even, {@code settings.SettingsExtension} checks every setting's value.
  */
 public final class StartupOrder {
 

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * empty is not defaulted): with no way to send mail (no {@code SMTP_HOST}, {@code MAIL_DIR} empty) one warning line
  * names {@code SMTP_HOST}, every mail endpoint answers 503 naming it, and a registration still succeeds, sending
  * nothing; with mail but no reset page ({@code PASSWORD_RESET_URL} empty, no {@code PUBLIC_URL}) the reset
- * endpoints alone answer so, and a verification mail is written to {@code MAIL_DIR} as an .eml file.
+ * endpoints alone answer so, and a verification mail is written to {@code MAIL_DIR} as an .eml file. Beside them, a
+ * start with two bad settings (one of them mail's) stops with one message naming both, and never answers.
  */
 // Payara only: bin/run starts Payara Micro. The settings are the WAR's, read alike on WildFly.
 @Tag("payara")
@@ -34,6 +40,7 @@ class MailSettingsMissingIT {
 
     static ServiceRun mailOff;
     static ServiceRun noResetPage;
+    static ServiceRun badSettings;
     static Path mailDir;
 
     @BeforeAll
@@ -45,13 +52,15 @@ class MailSettingsMissingIT {
         mailOff = ServiceRun.launch("mail-off", TestEnvironment.freePort(), Map.of("MAIL_DIR", ""), SMTP, false);
         noResetPage = ServiceRun.launch("no-reset-page", TestEnvironment.freePort(),
                 Map.of("MAIL_DIR", mailDir.toString(), "PASSWORD_RESET_URL", ""), SMTP, false);
+        badSettings = ServiceRun.launch("bad-settings", TestEnvironment.freePort(),
+                Map.of("BCRYPT_COST", "3", "SMTP_SECURITY", "ssl"), SMTP, false);
         mailOff.awaitUp();
         noResetPage.awaitUp();
     }
 
     @AfterAll
     static void stop() {
-        for (ServiceRun run : new ServiceRun[] {mailOff, noResetPage}) {
+        for (ServiceRun run : new ServiceRun[] {mailOff, noResetPage, badSettings}) {
             if (run != null) {
                 run.close();
             }
@@ -99,6 +108,30 @@ class MailSettingsMissingIT {
         List<String> warnings = lines(noResetPage.log, "is not set; the password-reset endpoints answer 503");
         assertEquals(1, warnings.size(), "one warning line at start-up: " + warnings);
         assertEquals(List.of(), lines(noResetPage.log, "email-verification endpoints answer 503"));
+    }
+
+    @Test
+    void refusesToStartWithBadSettingsNamingEachInOneMessage() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        List<String> found = lines(badSettings.log, "settings are bad");
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            found = lines(badSettings.log, "settings are bad");
+        }
+        assertFalse(found.isEmpty(), "the start-up names the bad settings; see " + badSettings.log);
+        String message = found.getFirst();
+        assertTrue(message.contains("2 settings are bad, so the service does not start (see docs/settings.md): "
+                + "BCRYPT_COST must be a whole number from 4 to 31, not '3'; "
+                + "SMTP_SECURITY must be starttls or tls or none, not 'ssl'"), message);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        int status;
+        try {
+            status = http.send(HttpRequest.newBuilder(badSettings.base.resolve("ping")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            status = 0; // not listening at all
+        }
+        assertTrue(status != 204, "the service must not answer with bad settings, got " + status);
     }
 
     /** The .eml in MAIL_DIR addressed to {@code to} (fails after 30 s). */
