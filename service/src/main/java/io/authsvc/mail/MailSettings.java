@@ -95,11 +95,11 @@ public class MailSettings {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         transportMissing().ifPresentOrElse(setting -> LOG.warning("mail is off: " + setting + " is not set; the"
-                + " password-reset and email-verification endpoints answer 503 until it is (see the README, section"
-                + " Mail)"), () -> {
+                + " password-reset and email-verification endpoints answer 503 until it is (see"
+                + " docs/mail.md)"), () -> {
                     for (Page page : Page.values()) {
                         missing(page).ifPresent(setting -> LOG.warning("mail: " + setting + " is not set; the "
-                                + page.flow + " endpoints answer 503 until it is (see the README, section Mail)"));
+                                + page.flow + " endpoints answer 503 until it is (see docs/mail.md)"));
                     }
                 });
     }

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two instances of the service, as an operator runs them: {@code bin/run} (Payara Micro) twice, on two ports, on one
- * PostgreSQL (a schema of their own, empty at the start), behind Debian's HAProxy with the README's configuration
+ * PostgreSQL (a schema of their own, empty at the start), behind Debian's HAProxy with the configuration of docs/operations.md
  * ({@code server-config/haproxy.cfg}: round robin, no stickiness). Instance B's listening connection (the account
  * cache's) runs through a TCP proxy that the test can cut. Every setting is the service's default except those the
  * test environment needs (the signing key, the low bcrypt cost, the per-address limits that all tests share).

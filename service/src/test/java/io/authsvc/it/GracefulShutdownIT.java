@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * call into the undeployment (a 503 in CI once).
  */
 // Payara only: bin/run starts Payara Micro, where the WAR owns the process and drains on SIGTERM itself; on a
-// WildFly the server's own suspend does that (see the README's "Deploying on WildFly").
+// WildFly the server's own suspend does that (see docs/operations.md, "Deploying on WildFly").
 @Tag("payara")
 class GracefulShutdownIT {
 

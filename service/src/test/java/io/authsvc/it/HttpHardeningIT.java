@@ -74,8 +74,8 @@ class HttpHardeningIT extends DeployedService {
     /**
      * Chunk sizes that are not 1*HEXDIG, and chunk data not followed by CRLF: WildFly's filter (StrictChunks) closes
      * the connection, Payara's Grizzly answers 400. Grizzly still takes white space before a size, an empty size
-     * line (as 0) and drops bytes between a chunk's data and its CRLF; nothing in the WAR sees those bytes (README,
-     * "Malformed requests").
+     * line (as 0) and drops bytes between a chunk's data and its CRLF; nothing in the WAR sees those bytes
+     * (docs/security.md, "Malformed requests").
      */
     @Test
     void refusesChunkSizesThatAreNotHexDigits() throws IOException {
@@ -124,7 +124,7 @@ class HttpHardeningIT extends DeployedService {
         heads.put("white space before the colon", "GET /auth/ping HTTP/1.1\r\nHost: x\r\nX-A : b\r\n");
         for (Map.Entry<String, String> head : heads.entrySet()) {
             // Undertow reads a bare CR as a line's end and a line without a colon as a header; what it made of
-            // them cannot be told from what it passes on (README, "Malformed requests"): only the Host lines here.
+            // them cannot be told from what it passes on (docs/security.md, "Malformed requests"): only the Host lines here.
             if (!WILDFLY || head.getKey().contains("Host")) {
                 assertRefused(exchange(head.getValue() + "\r\n" + NEXT), head.getKey());
             }

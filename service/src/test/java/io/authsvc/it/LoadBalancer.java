@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's HAProxy, run in the foreground with the README's configuration ({@code server-config/haproxy.cfg}) in
+ * Debian's HAProxy, run in the foreground with the configuration of docs/operations.md ({@code server-config/haproxy.cfg}) in
  * front of two instances. Without haproxy the tests that need it are skipped loudly, except under CI=true, where
  * .ci/run installs it.
  */

@@ -108,7 +108,7 @@ class OperationsIT extends DeployedService {
         JsonObject paths = document.getJsonObject("paths");
         CONTRACT.forEach((operation, statuses) -> {
             String[] parts = operation.split(" ");
-            // WildFly's /openapi puts the context root into the paths (see the README's differences)
+            // WildFly's /openapi puts the context root into the paths (see docs/operations.md, "Deploying on WildFly")
             JsonObject path = paths.getJsonObject((TestEnvironment.isWildFly() ? "/auth" : "") + parts[1]);
             assertTrue(path != null && path.containsKey(parts[0]), operation + " is missing");
             JsonObject responses = path.getJsonObject(parts[0]).getJsonObject("responses");
@@ -147,7 +147,7 @@ class OperationsIT extends DeployedService {
         assertEquals(200, api.health("health/live").status());
     }
 
-    // Payara only: MicroProfile Metrics' /metrics, which WildFly 39 does not have (see the README).
+    // Payara only: MicroProfile Metrics' /metrics, which WildFly 39 does not have (see docs/operations.md).
     @Tag("payara")
     @Test
     void countsLoginsRegistrationsAndRejectedTokens() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Clients that send a request slowly or stop half way, with real sockets: more of them than the server has request
- * threads must not stop others from being served, and the server closes them within a bound (README, "Time-outs").
+ * threads must not stop others from being served, and the server closes them within a bound (docs/operations.md, "Time-outs").
  * A client on a slow link that pauses between the pieces of its request is still served.
  */
 class SlowClientsIT extends DeployedService {
@@ -62,7 +62,7 @@ class SlowClientsIT extends DeployedService {
             Thread.sleep(1_000);
             assertPingAnswersPromptly();
             // Payara answers a chunked body that stalls (400, Connection: close) and frees its thread, but Grizzly
-            // keeps the connection to swallow the rest of the body (README, "Time-outs and slow clients").
+            // keeps the connection to swallow the rest of the body (docs/operations.md, "Time-outs and slow clients").
             assertAllClosedBy(stalled, opened, !TestEnvironment.isWildFly());
         } finally {
             closeAll(stalled);

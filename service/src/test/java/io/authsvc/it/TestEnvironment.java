@@ -227,7 +227,7 @@ public class TestEnvironment implements LauncherSessionListener {
         return dir.resolve(name);
     }
 
-    /** The realm example: its classes, the realm jar and the libraries the README tells a team to add. */
+    /** The realm example: its classes, the realm jar and the libraries docs/protecting-applications.md tells a team to add. */
     private static Path ordersWar() {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "orders.war")
                 .addPackage("com.example.orders")

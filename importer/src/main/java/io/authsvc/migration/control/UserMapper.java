@@ -72,7 +72,7 @@ public class UserMapper {
                     field(doc, "full_name", ExtendedJson::text).orElse(null),
                     field(doc, "is_active", ExtendedJson::bool).orElse(true),
                     // fastapi-users' name, or the service's; an address the old service never asked about counts
-                    // as verified, as do the accounts that exist when V8 runs (README, section Mail)
+                    // as verified, as do the accounts that exist when V8 runs (docs/mail.md, "Email verification")
                     field(doc, "is_verified", ExtendedJson::bool)
                             .or(() -> field(doc, "email_verified", ExtendedJson::bool)).orElse(true),
                     hash,
